@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'corrupt_docx',
   'corrupt_image',
   'no_text',
+  'timeout',
+  'read_failed',
   'symlink_loop',
   'ambiguous_id',
   'invalid_input',

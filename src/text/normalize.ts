@@ -68,3 +68,23 @@ export function isMostlyArabicScript(s: string): boolean {
   }
   return arabic > latin;
 }
+
+/**
+ * foldForSearch with a map back to the input: offsets[i] is the index in `s` of the
+ * character that produced folded[i]; offsets[folded.length] === s.length.
+ * Used to highlight matches found in folded text on the text as written.
+ */
+export function foldWithOffsets(s: string): { folded: string; offsets: number[] } {
+  let folded = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const f = foldForSearch(s.slice(i, i + width));
+    for (let k = 0; k < f.length; k++) offsets.push(i);
+    folded += f;
+    i += width;
+  }
+  offsets.push(s.length);
+  return { folded, offsets };
+}

@@ -1,0 +1,212 @@
+// Ingest a batch of paths into a workspace. Per file: stage the bytes into the blob
+// folder while hashing (one pass, flat memory), skip what is already present, read
+// and extract in a worker, then commit the blob and, in one transaction, the rows and
+// the log entry. A failing file is reported and the batch goes on.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/types.js';
+import { DaftarError, describeError } from '../model/errors.js';
+import { buildDocument, toMentions } from './prepare.js';
+import { createReaderPool } from './worker-pool.js';
+import { logDraft, type Workspace } from './workspace.js';
+
+export interface IngestOptions {
+  /** Files over this size are refused (too_large). */
+  maxFileBytes: number;
+  limits: ReadLimits;
+  workers: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+export function defaultIngestOptions(): IngestOptions {
+  return { maxFileBytes: DEFAULT_MAX_FILE_BYTES, limits: DEFAULT_READ_LIMITS, workers: Math.max(1, availableParallelism()) };
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number | null; // null while folders are still being listed
+  bytes: number;
+}
+
+export interface IngestFailure {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestReport {
+  added: { path: string; id: string }[];
+  present: { path: string; id: string }[];
+  failed: IngestFailure[];
+  bytes: number;
+  seconds: number;
+}
+
+/** Files under the given paths, folders walked recursively in name order; loops are reported. */
+export function* expandPaths(paths: string[]): Generator<{ path: string } | IngestFailure> {
+  const seenDirs = new Set<string>();
+  const stack = [...paths].reverse();
+  while (stack.length) {
+    const p = stack.pop()!;
+    let st;
+    try {
+      st = statSync(p);
+    } catch (err) {
+      yield failureFromFs(p, err);
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real: string;
+      let entries: string[];
+      try {
+        real = realpathSync(p);
+        entries = readdirSync(p).sort();
+      } catch (err) {
+        yield failureFromFs(p, err);
+        continue;
+      }
+      if (seenDirs.has(real)) {
+        yield { path: p, code: 'symlink_loop', message: `${p}: folder reached twice through links (a symlink loop?); skipped` };
+        continue;
+      }
+      seenDirs.add(real);
+      for (let i = entries.length - 1; i >= 0; i--) stack.push(join(p, entries[i]!));
+    } else if (st.isFile()) {
+      yield { path: p };
+    } else {
+      yield { path: p, code: 'unsupported', message: `${p}: not a regular file (device, socket or pipe); skipped` };
+    }
+  }
+}
+
+function failureFromFs(path: string, err: unknown): IngestFailure {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    let dangling = false;
+    try {
+      dangling = lstatSync(path).isSymbolicLink();
+    } catch {
+      /* not there at all */
+    }
+    return { path, code: 'not_found', message: dangling ? `${path}: symbolic link to a file that does not exist` : `${path}: no such file or folder` };
+  }
+  if (code === 'ELOOP') return { path, code: 'symlink_loop', message: `${path}: symbolic link loop; skipped` };
+  if (code === 'EACCES' || code === 'EPERM') return { path, code: 'not_readable', message: `${path}: permission denied; check the file's read permission` };
+  if (code === 'EISDIR') return { path, code: 'unsupported', message: `${path}: is a folder` };
+  return { path, code: 'not_readable', message: `${path}: cannot read (${code ?? describeError(err).message})` };
+}
+
+export async function ingestPaths(ws: Workspace, paths: string[], options: IngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const report: IngestReport = { added: [], present: [], failed: [], bytes: 0, seconds: 0 };
+  const files: { path: string }[] = [];
+  for (const item of expandPaths(paths)) {
+    if ('code' in item) report.failed.push(item);
+    else files.push(item);
+  }
+  const pool = createReaderPool(options.workers, { timeoutMs: options.limits.timeoutMs, maxHeapMb: 1024 });
+  const inFlight = new Map<string, Promise<void>>(); // by SHA-256: the same bytes twice in one batch
+  let done = 0;
+  const progress = () => options.onProgress?.({ done, total: files.length, bytes: report.bytes });
+
+  const ingestOne = async (path: string): Promise<void> => {
+    let staged;
+    try {
+      staged = await ws.blobs.stage(path, { maxBytes: options.maxFileBytes, keepBytesUpTo: options.limits.maxParseBytes });
+    } catch (err) {
+      report.failed.push(isFsError(err) ? failureFromFs(path, err) : { path, ...describeError(err) });
+      return;
+    }
+    report.bytes += staged.sizeBytes;
+    const id = staged.sha256;
+    const earlier = inFlight.get(id);
+    if (earlier || (await ws.store.hasDocument(id))) {
+      ws.blobs.discard(staged);
+      if (earlier) await earlier;
+      if (await ws.store.hasDocument(id)) report.present.push({ path, id });
+      else report.failed.push({ path, code: 'read_failed', message: `${path}: same bytes as another file of this batch, which failed` });
+      return;
+    }
+    const work = (async () => {
+      try {
+        const fileName = basename(path);
+        const result = staged.bytes
+          ? await pool.run({ bytes: staged.bytes, fileName, limits: options.limits })
+          : tooLargeToParse(staged.sizeBytes, options.limits.maxParseBytes);
+        if (!result.ok) {
+          ws.blobs.discard(staged);
+          report.failed.push({ path, code: result.code, message: prefixed(path, result.message) });
+          return;
+        }
+        const now = new Date().toISOString();
+        const { document, passages } = buildDocument(result.read, { sha256: id, sizeBytes: staged.sizeBytes, fileName }, now);
+        ws.blobs.commit(staged);
+        const outcome = await ws.store.putDocument(document, passages, logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType }));
+        if (outcome === 'added' && result.mentions.length) await ws.store.putMentions(id, toMentions(id, result.mentions));
+        (outcome === 'added' ? report.added : report.present).push({ path, id });
+      } catch (err) {
+        ws.blobs.discard(staged);
+        report.failed.push({ path, ...describeError(err) });
+      }
+    })();
+    inFlight.set(id, work);
+    await work;
+    inFlight.delete(id);
+  };
+
+  // Keep every worker busy while hashing the next files on the main thread.
+  const concurrency = Math.max(2, options.workers * 2);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(concurrency, files.length) }, async () => {
+    while (next < files.length) {
+      const f = files[next++]!;
+      await ingestOne(f.path);
+      done++;
+      progress();
+    }
+  });
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await pool.close();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+function tooLargeToParse(sizeBytes: number, maxParseBytes: number) {
+  // Over the parse limit the bytes are still kept, byte for byte, as a blob of kind other.
+  return {
+    ok: true as const,
+    mentions: [],
+    read: {
+      mediaType: 'other' as const,
+      kind: 'other' as const,
+      text: '',
+      passages: [],
+      sections: [],
+      metadata: {
+        title: null,
+        authors: [],
+        site: null,
+        url: null,
+        language: 'other' as const,
+        published: null,
+        flags: ['too_large_to_parse'],
+        extra: { sizeBytes, maxParseBytes },
+      },
+    },
+  };
+}
+
+function isFsError(err: unknown): boolean {
+  return typeof (err as NodeJS.ErrnoException)?.code === 'string' && !(err instanceof DaftarError);
+}
+
+function prefixed(path: string, message: string): string {
+  const name = basename(path);
+  return message.includes(name) ? message.replace(name, path) : `${path}: ${message}`;
+}

@@ -1,0 +1,27 @@
+// One file's work that can run off the main thread: read the bytes, extract mentions.
+import { readDocument } from '../ingest/read.js';
+import type { ReadLimits, ReadResult } from '../ingest/types.js';
+import { describeError } from '../model/errors.js';
+import { extractMentionDrafts } from './analyze.js';
+import type { MentionDraft } from './prepare.js';
+
+export interface ReadJob {
+  bytes: Uint8Array;
+  fileName: string | null;
+  limits: ReadLimits;
+}
+
+export type ReadJobResult =
+  | { ok: true; read: ReadResult; mentions: MentionDraft[] }
+  | { ok: false; code: string; message: string };
+
+export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
+  try {
+    const read = await readDocument({ bytes: job.bytes, fileName: job.fileName, limits: job.limits });
+    const mentions = extractMentionDrafts(read);
+    return { ok: true, read, mentions };
+  } catch (err) {
+    const { code, message } = describeError(err);
+    return { ok: false, code, message };
+  }
+}

@@ -1,0 +1,106 @@
+// A small pool of reader threads with a per-job time limit and a memory cap.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runReadJob, type ReadJob, type ReadJobResult } from './read-job.js';
+
+interface Slot {
+  worker: Worker;
+  busy: { id: number; resolve: (r: ReadJobResult) => void; timer: NodeJS.Timeout } | null;
+}
+
+export interface ReaderPool {
+  run(job: ReadJob): Promise<ReadJobResult>;
+  close(): Promise<void>;
+}
+
+const WORKER_URL = new URL('./read-worker.js', import.meta.url);
+
+/** Threads when the compiled worker exists; in-process otherwise (tests run from source). */
+export function createReaderPool(size: number, options: { timeoutMs: number; maxHeapMb: number }): ReaderPool {
+  if (size <= 0 || !existsSync(fileURLToPath(WORKER_URL))) return inProcessPool();
+  return new ThreadPool(size, options);
+}
+
+function inProcessPool(): ReaderPool {
+  return { run: (job) => runReadJob(job), close: async () => {} };
+}
+
+class ThreadPool implements ReaderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { job: ReadJob; resolve: (r: ReadJobResult) => void }[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(size: number, private readonly options: { timeoutMs: number; maxHeapMb: number }) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
+    const slot: Slot = { worker, busy: null };
+    worker.unref();
+    worker.on('message', (msg: { id: number; result: ReadJobResult }) => {
+      if (slot.busy?.id !== msg.id) return;
+      this.finish(slot, msg.result);
+    });
+    worker.on('error', (err) => this.replace(slot, { ok: false, code: 'read_failed', message: `reader crashed: ${oneLine(err.message)}` }));
+    worker.on('exit', () => this.replace(slot, { ok: false, code: 'read_failed', message: 'reader stopped unexpectedly (out of memory?)' }));
+    return slot;
+  }
+
+  private finish(slot: Slot, result: ReadJobResult): void {
+    const busy = slot.busy;
+    if (!busy) return;
+    clearTimeout(busy.timer);
+    slot.busy = null;
+    busy.resolve(result);
+    this.pump();
+  }
+
+  private replace(slot: Slot, result: ReadJobResult): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    const busy = slot.busy;
+    slot.busy = null;
+    if (busy) clearTimeout(busy.timer);
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    if (!this.closed) this.slots[i] = this.spawn();
+    else this.slots.splice(i, 1);
+    busy?.resolve(result);
+    this.pump();
+  }
+
+  run(job: ReadJob): Promise<ReadJobResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const { job, resolve } = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = setTimeout(
+        () => this.replace(slot, { ok: false, code: 'timeout', message: `reading took longer than ${Math.round(this.options.timeoutMs / 1000)} s; stopped` }),
+        this.options.timeoutMs,
+      );
+      slot.busy = { id, resolve, timer };
+      // Copy into a transferable buffer so the bytes move instead of being cloned.
+      const bytes = new Uint8Array(job.bytes);
+      slot.worker.postMessage({ id, job: { ...job, bytes } }, [bytes.buffer]);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+function oneLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

@@ -1,0 +1,82 @@
+// Versioned migrations of the SQLite workspace. Append new steps; never edit a
+// released one. PRAGMA user_version holds the number of steps applied.
+export const MIGRATIONS: string[] = [
+  // 1: documents, passages, full-text index, mentions, later-stage records, the log.
+  `
+  CREATE TABLE document (
+    seq INTEGER PRIMARY KEY,              -- rowid; the full-text index is keyed on it
+    id TEXT NOT NULL UNIQUE,              -- SHA-256 of the original bytes
+    kind TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL,
+    file_name TEXT,
+    text TEXT NOT NULL,
+    title TEXT,
+    site TEXT,
+    language TEXT NOT NULL,
+    published_on TEXT,                    -- ISO date (or prefix) from metadata.published
+    metadata TEXT NOT NULL,               -- JSON DocumentMetadata
+    sections TEXT NOT NULL,               -- JSON Section[]
+    sensitivity TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE INDEX document_published_on ON document(published_on);
+  CREATE INDEX document_site ON document(site);
+  CREATE INDEX document_language ON document(language);
+
+  CREATE TABLE passage (
+    document_seq INTEGER NOT NULL REFERENCES document(seq),
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    page INTEGER,
+    PRIMARY KEY (document_seq, idx)
+  ) WITHOUT ROWID;
+
+  -- Contentless: the text lives once, in document.text; the index holds folded tokens.
+  CREATE VIRTUAL TABLE document_fts USING fts5(
+    title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE mention (
+    id TEXT PRIMARY KEY,
+    document_seq INTEGER NOT NULL REFERENCES document(seq),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    attributes TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    status TEXT NOT NULL,
+    entity_id TEXT
+  );
+  CREATE INDEX mention_document ON mention(document_seq, start);
+  CREATE INDEX mention_type_text ON mention(type, text);
+  CREATE INDEX mention_entity ON mention(entity_id);
+
+  CREATE TABLE entity (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL);
+  CREATE INDEX entity_type ON entity(type, name);
+  CREATE TABLE event (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE claim (id TEXT PRIMARY KEY, document_id TEXT NOT NULL, group_id TEXT, data TEXT NOT NULL);
+  CREATE INDEX claim_group ON claim(group_id);
+  CREATE TABLE reuse_link (
+    id TEXT PRIMARY KEY, source_document_id TEXT NOT NULL, target_document_id TEXT NOT NULL, data TEXT NOT NULL
+  );
+  CREATE INDEX reuse_link_source ON reuse_link(source_document_id);
+  CREATE INDEX reuse_link_target ON reuse_link(target_document_id);
+  CREATE TABLE action (id TEXT PRIMARY KEY, at TEXT NOT NULL, data TEXT NOT NULL);
+
+  CREATE TABLE log_entry (
+    seq INTEGER PRIMARY KEY,              -- leaf index in the Merkle log, from 0
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    details TEXT NOT NULL,
+    leaf_hash TEXT NOT NULL
+  );
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];

@@ -1,0 +1,484 @@
+// The embedded backend: one SQLite file in WAL mode with a contentless FTS5 index.
+import Database from 'better-sqlite3';
+import {
+  Action,
+  Claim,
+  Document,
+  Entity,
+  Event,
+  LogEntry,
+  Mention,
+  Passage,
+  ReuseLink,
+  type DocumentId,
+  type MentionType,
+} from '../../model/schema.js';
+import { DaftarError } from '../../model/errors.js';
+import { foldForSearch } from '../../text/normalize.js';
+import { bestSnippet, parseQuery, toFts5Match } from '../search-query.js';
+import type {
+  ExportRecord,
+  LeafHasher,
+  LogEntryDraft,
+  SearchHit,
+  SearchQuery,
+  Store,
+  StoreStats,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+interface DocumentRow {
+  seq: number;
+  id: string;
+  kind: string;
+  media_type: string;
+  size_bytes: number;
+  file_name: string | null;
+  text: string;
+  title: string | null;
+  site: string | null;
+  language: string;
+  published_on: string | null;
+  metadata: string;
+  sections: string;
+  sensitivity: string;
+  ingested_at: string;
+}
+
+interface MentionRow {
+  id: string;
+  document_id: string;
+  start: number;
+  end: number;
+  type: string;
+  text: string;
+  value: string | null;
+  attributes: string;
+  extractor: string;
+  confidence: number;
+  status: string;
+  entity_id: string | null;
+}
+
+interface LogRow {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: string;
+  subject: string;
+  details: string;
+  leaf_hash: string;
+}
+
+// Ranking every match of a very common phrase with bm25() costs hundreds of ms at
+// 10^6 documents while finding them unranked takes a few; so rank at most this many
+// earliest matches. Rarer queries (the usual case) are ranked over all their matches.
+const RANK_WINDOW = 20_000;
+
+export function openSqliteStore(path: string, leafHasher: LeafHasher): SqliteStore {
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    throw new DaftarError('workspace_missing', `${path}: cannot open the workspace database (${(err as Error).message})`, { cause: err });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL'); // WAL + NORMAL: a crash loses at most the last commits, never corrupts
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return new SqliteStore(db, leafHasher);
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new DaftarError('workspace_missing', `workspace schema version ${version} is newer than this daftar (${MIGRATIONS.length}); upgrade daftar`);
+  }
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+function toDocument(r: DocumentRow): Document {
+  return {
+    id: r.id,
+    kind: r.kind as Document['kind'],
+    mediaType: r.media_type as Document['mediaType'],
+    sizeBytes: r.size_bytes,
+    fileName: r.file_name,
+    text: r.text,
+    metadata: JSON.parse(r.metadata),
+    sections: JSON.parse(r.sections),
+    sensitivity: r.sensitivity as Document['sensitivity'],
+    ingestedAt: r.ingested_at,
+  };
+}
+
+function toMention(r: MentionRow): Mention {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    start: r.start,
+    end: r.end,
+    type: r.type as MentionType,
+    text: r.text,
+    value: r.value,
+    attributes: JSON.parse(r.attributes),
+    extractor: r.extractor,
+    confidence: r.confidence,
+    status: r.status as Mention['status'],
+    entityId: r.entity_id,
+  };
+}
+
+function toLogEntry(r: LogRow): LogEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    kind: r.kind as LogEntry['kind'],
+    subject: r.subject,
+    details: JSON.parse(r.details),
+    leafHash: r.leaf_hash,
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  private readonly stmt;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly leafHasher: LeafHasher,
+  ) {
+    this.stmt = {
+      hasDoc: db.prepare('SELECT 1 FROM document WHERE id = ?').pluck(),
+      docSeq: db.prepare('SELECT seq FROM document WHERE id = ?').pluck(),
+      getDoc: db.prepare('SELECT * FROM document WHERE id = ?'),
+      insertDoc: db.prepare(`INSERT INTO document
+        (id, kind, media_type, size_bytes, file_name, text, title, site, language, published_on, metadata, sections, sensitivity, ingested_at)
+        VALUES (@id, @kind, @mediaType, @sizeBytes, @fileName, @text, @title, @site, @language, @publishedOn, @metadata, @sections, @sensitivity, @ingestedAt)`),
+      insertFts: db.prepare('INSERT INTO document_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertPassage: db.prepare('INSERT INTO passage (document_seq, idx, start, end, page) VALUES (?, ?, ?, ?, ?)'),
+      passages: db.prepare('SELECT p.idx, p.start, p.end, p.page FROM passage p WHERE p.document_seq = ? ORDER BY p.idx'),
+      insertLog: db.prepare('INSERT INTO log_entry (seq, at, actor, kind, subject, details, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      logSize: db.prepare('SELECT count(*) FROM log_entry').pluck(),
+      insertMention: db.prepare(`INSERT OR REPLACE INTO mention
+        (id, document_seq, start, end, type, text, value, attributes, extractor, confidence, status, entity_id)
+        VALUES (@id, @documentSeq, @start, @end, @type, @text, @value, @attributes, @extractor, @confidence, @status, @entityId)`),
+      mentions: db.prepare(`SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq
+        WHERE m.document_seq = ? ORDER BY m.start, m.end, m.type`),
+    };
+  }
+
+  async hasDocument(id: DocumentId): Promise<boolean> {
+    return this.stmt.hasDoc.get(id) !== undefined;
+  }
+
+  async putDocument(doc: Document, passages: Passage[], log: LogEntryDraft): Promise<'added' | 'present'> {
+    const parsed = Document.parse(doc);
+    return this.db.transaction((): 'added' | 'present' => {
+      if (this.stmt.hasDoc.get(parsed.id) !== undefined) return 'present';
+      this.insertDocumentRows(parsed, passages);
+      this.appendLogSync(log);
+      return 'added';
+    }).immediate();
+  }
+
+  private insertDocumentRows(doc: Document, passages: Passage[]): number {
+    const info = this.stmt.insertDoc.run({
+      id: doc.id,
+      kind: doc.kind,
+      mediaType: doc.mediaType,
+      sizeBytes: doc.sizeBytes,
+      fileName: doc.fileName,
+      text: doc.text,
+      title: doc.metadata.title,
+      site: doc.metadata.site,
+      language: doc.metadata.language,
+      publishedOn: doc.metadata.published?.value ?? null,
+      metadata: JSON.stringify(doc.metadata),
+      sections: JSON.stringify(doc.sections),
+      sensitivity: doc.sensitivity,
+      ingestedAt: doc.ingestedAt,
+    });
+    const seq = Number(info.lastInsertRowid);
+    this.stmt.insertFts.run(seq, foldForSearch(doc.metadata.title ?? ''), foldForSearch(doc.text));
+    for (const p of passages) this.stmt.insertPassage.run(seq, p.index, p.start, p.end, p.page);
+    return seq;
+  }
+
+  async getDocument(id: DocumentId): Promise<Document | null> {
+    const row = this.stmt.getDoc.get(id) as DocumentRow | undefined;
+    return row ? toDocument(row) : null;
+  }
+
+  async findDocumentIds(prefix: string, limit = 10): Promise<DocumentId[]> {
+    const p = prefix.toLowerCase();
+    if (!/^[0-9a-f]*$/.test(p)) return [];
+    // Range scan on the unique index: ids are lower-case hex.
+    return this.db
+      .prepare('SELECT id FROM document WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(p, p + 'g', limit) as string[];
+  }
+
+  async listDocuments(options: { after?: DocumentId; limit: number }): Promise<Document[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM document WHERE id > ? ORDER BY id LIMIT ?')
+      .all(options.after ?? '', options.limit) as DocumentRow[];
+    return rows.map(toDocument);
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.db.prepare('SELECT count(*) FROM document').pluck().get() as number;
+  }
+
+  async getPassages(id: DocumentId): Promise<Passage[]> {
+    const seq = this.stmt.docSeq.get(id) as number | undefined;
+    if (seq === undefined) return [];
+    const rows = this.stmt.passages.all(seq) as { idx: number; start: number; end: number; page: number | null }[];
+    return rows.map((r) => ({ documentId: id, index: r.idx, start: r.start, end: r.end, page: r.page }));
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const parsed = parseQuery(query.text);
+    if (parsed.terms.length === 0) return [];
+    const match = toFts5Match(parsed);
+    const filters: string[] = [];
+    const params: unknown[] = [];
+    if (query.language) (filters.push('d.language = ?'), params.push(query.language));
+    if (query.site) (filters.push('d.site = ?'), params.push(query.site));
+    if (query.from) (filters.push('d.published_on >= ?'), params.push(query.from));
+    if (query.to) (filters.push('substr(d.published_on, 1, 10) <= ?'), params.push(query.to));
+    const where = filters.length ? 'AND ' + filters.join(' AND ') : '';
+    const limit = query.limit ?? 20;
+    const offset = query.offset ?? 0;
+    // Ranked over a window of matches: see RANK_WINDOW. The title column weighs 5x.
+    const rows = this.db
+      .prepare(
+        `WITH m AS (SELECT rowid, bm25(document_fts, 5.0, 1.0) AS rank FROM document_fts
+                    WHERE document_fts MATCH ? AND rowid IN
+                      (SELECT rowid FROM document_fts WHERE document_fts MATCH ? LIMIT ${RANK_WINDOW}))
+         SELECT d.*, m.rank FROM m JOIN document d ON d.seq = m.rowid
+         WHERE 1 = 1 ${where} ORDER BY m.rank LIMIT ? OFFSET ?`,
+      )
+      .all(match, match, ...params, limit, offset) as (DocumentRow & { rank: number })[];
+    return rows.map((r) => {
+      const passages = this.stmt.passages.all(r.seq) as { start: number; end: number }[];
+      const { snippet, start } = bestSnippet(r.text, passages.length ? passages : [{ start: 0, end: r.text.length }], parsed);
+      return {
+        documentId: r.id,
+        title: r.title,
+        site: r.site,
+        language: r.language as SearchHit['language'],
+        publishedOn: r.published_on,
+        score: -r.rank,
+        snippet,
+        snippetStart: start,
+      };
+    });
+  }
+
+  async putMentions(documentId: DocumentId, mentions: Mention[]): Promise<void> {
+    const seq = this.stmt.docSeq.get(documentId) as number | undefined;
+    if (seq === undefined) throw new DaftarError('not_found', `document ${documentId} is not in the workspace`);
+    this.db.transaction(() => {
+      // A person's decision outlives re-extraction: curated mentions are kept.
+      this.db.prepare("DELETE FROM mention WHERE document_seq = ? AND status = 'suggested'").run(seq);
+      const kept = new Set(this.db.prepare('SELECT id FROM mention WHERE document_seq = ?').pluck().all(seq) as string[]);
+      for (const m of mentions) {
+        if (kept.has(m.id)) continue;
+        this.stmt.insertMention.run({ ...Mention.parse(m), documentSeq: seq, attributes: JSON.stringify(m.attributes) });
+      }
+    })();
+  }
+
+  async getMentions(documentId: DocumentId): Promise<Mention[]> {
+    const seq = this.stmt.docSeq.get(documentId) as number | undefined;
+    if (seq === undefined) return [];
+    return (this.stmt.mentions.all(seq) as MentionRow[]).map(toMention);
+  }
+
+  async mentionCounts(type?: MentionType) {
+    const rows = this.db
+      .prepare(
+        `SELECT type, text, count(*) AS count, count(DISTINCT document_seq) AS documents FROM mention
+         WHERE status != 'rejected' ${type ? 'AND type = ?' : ''} GROUP BY type, text ORDER BY count DESC, text LIMIT 1000`,
+      )
+      .all(...(type ? [type] : [])) as { type: MentionType; text: string; count: number; documents: number }[];
+    return rows;
+  }
+
+  private appendLogSync(draft: LogEntryDraft): LogEntry {
+    const seq = this.stmt.logSize.get() as number;
+    const entry = { ...draft, seq };
+    const leafHash = this.leafHasher(entry);
+    this.stmt.insertLog.run(seq, entry.at, entry.actor, entry.kind, entry.subject, JSON.stringify(entry.details), leafHash);
+    return { ...entry, leafHash };
+  }
+
+  async appendLog(draft: LogEntryDraft): Promise<LogEntry> {
+    return this.db.transaction(() => this.appendLogSync(draft)).immediate();
+  }
+
+  async getLog(options: { from?: number; limit?: number } = {}): Promise<LogEntry[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM log_entry WHERE seq >= ? ORDER BY seq LIMIT ?')
+      .all(options.from ?? 0, options.limit ?? -1) as LogRow[];
+    return rows.map(toLogEntry);
+  }
+
+  async logSize(): Promise<number> {
+    return this.stmt.logSize.get() as number;
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    const group = (sql: string) =>
+      Object.fromEntries((this.db.prepare(sql).raw().all() as [string | null, number][]).map(([k, v]) => [k ?? '(unknown)', v]));
+    return {
+      documents: one('SELECT count(*) FROM document'),
+      passages: one('SELECT count(*) FROM passage'),
+      mentions: one('SELECT count(*) FROM mention'),
+      entities: one('SELECT count(*) FROM entity'),
+      logEntries: one('SELECT count(*) FROM log_entry'),
+      textBytes: one('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM document'),
+      byLanguage: group('SELECT language, count(*) FROM document GROUP BY language ORDER BY 2 DESC'),
+      byKind: group('SELECT kind, count(*) FROM document GROUP BY kind ORDER BY 2 DESC'),
+      bySite: group('SELECT site, count(*) FROM document GROUP BY site ORDER BY 2 DESC LIMIT 20'),
+    };
+  }
+
+  async *exportRecords(): AsyncIterable<ExportRecord> {
+    const docs = this.db.prepare('SELECT * FROM document ORDER BY id').iterate() as IterableIterator<DocumentRow>;
+    const seqs: [number, string][] = [];
+    for (const r of docs) {
+      seqs.push([r.seq, r.id]);
+      yield { kind: 'document', record: toDocument(r) };
+    }
+    for (const [seq, id] of seqs) {
+      for (const p of this.stmt.passages.all(seq) as { idx: number; start: number; end: number; page: number | null }[]) {
+        yield { kind: 'passage', record: { documentId: id, index: p.idx, start: p.start, end: p.end, page: p.page } };
+      }
+    }
+    for (const [seq] of seqs) {
+      for (const m of this.stmt.mentions.all(seq) as MentionRow[]) yield { kind: 'mention', record: toMention(m) };
+    }
+    const json = (sql: string) => (this.db.prepare(sql).pluck().all() as string[]).map((d) => JSON.parse(d));
+    for (const e of json('SELECT data FROM entity ORDER BY id')) yield { kind: 'entity', record: e };
+    for (const e of json('SELECT data FROM event ORDER BY id')) yield { kind: 'event', record: e };
+    for (const c of json('SELECT data FROM claim ORDER BY id')) yield { kind: 'claim', record: c };
+    for (const l of json('SELECT data FROM reuse_link ORDER BY id')) yield { kind: 'reuse', record: l };
+    for (const a of json('SELECT data FROM action ORDER BY at, id')) yield { kind: 'action', record: a };
+    for (const r of this.db.prepare('SELECT * FROM log_entry ORDER BY seq').iterate() as IterableIterator<LogRow>) {
+      yield { kind: 'log', record: toLogEntry(r) };
+    }
+  }
+
+  async importRecords(records: ExportRecord[]): Promise<void> {
+    const passagesByDoc = new Map<string, Passage[]>();
+    for (const r of records) {
+      if (r.kind === 'passage') {
+        const p = Passage.parse(r.record);
+        const list = passagesByDoc.get(p.documentId) ?? [];
+        list.push(p);
+        passagesByDoc.set(p.documentId, list);
+      }
+    }
+    this.db.transaction(() => {
+      for (const r of records) {
+        switch (r.kind) {
+          case 'document': {
+            const doc = Document.parse(r.record);
+            if (this.stmt.hasDoc.get(doc.id) === undefined) this.insertDocumentRows(doc, passagesByDoc.get(doc.id) ?? []);
+            break;
+          }
+          case 'passage':
+            break; // written with their document
+          case 'mention': {
+            const m = Mention.parse(r.record);
+            const seq = this.stmt.docSeq.get(m.documentId) as number | undefined;
+            if (seq === undefined) throw new DaftarError('invalid_input', `mention ${m.id} refers to a document that is not in the import`);
+            this.stmt.insertMention.run({ ...m, documentSeq: seq, attributes: JSON.stringify(m.attributes) });
+            break;
+          }
+          case 'entity':
+            this.putEntitiesSync([Entity.parse(r.record)]);
+            break;
+          case 'event':
+            this.putJsonSync('event', [Event.parse(r.record)]);
+            break;
+          case 'claim':
+            this.putClaimsSync([Claim.parse(r.record)]);
+            break;
+          case 'reuse':
+            this.putReuseSync([ReuseLink.parse(r.record)]);
+            break;
+          case 'action':
+            this.putActionsSync([Action.parse(r.record)]);
+            break;
+          case 'log': {
+            const e = LogEntry.parse(r.record);
+            const exists = this.db.prepare('SELECT leaf_hash FROM log_entry WHERE seq = ?').pluck().get(e.seq) as string | undefined;
+            if (exists === undefined) {
+              this.stmt.insertLog.run(e.seq, e.at, e.actor, e.kind, e.subject, JSON.stringify(e.details), e.leafHash);
+            } else if (exists !== e.leafHash) {
+              throw new DaftarError('conflict', `log entry ${e.seq} differs from the one in this workspace; import into a new workspace`);
+            }
+            break;
+          }
+        }
+      }
+    })();
+  }
+
+  private putEntitiesSync(entities: Entity[]): void {
+    const st = this.db.prepare('INSERT OR REPLACE INTO entity (id, type, name, data) VALUES (?, ?, ?, ?)');
+    for (const e of entities) st.run(e.id, e.type, e.name, JSON.stringify(e));
+  }
+
+  private putJsonSync(table: 'event', rows: { id: string }[]): void {
+    const st = this.db.prepare(`INSERT OR REPLACE INTO ${table} (id, data) VALUES (?, ?)`);
+    for (const r of rows) st.run(r.id, JSON.stringify(r));
+  }
+
+  private putClaimsSync(claims: Claim[]): void {
+    const st = this.db.prepare('INSERT OR REPLACE INTO claim (id, document_id, group_id, data) VALUES (?, ?, ?, ?)');
+    for (const c of claims) st.run(c.id, c.documentId, c.groupId, JSON.stringify(c));
+  }
+
+  private putReuseSync(links: ReuseLink[]): void {
+    const st = this.db.prepare('INSERT OR REPLACE INTO reuse_link (id, source_document_id, target_document_id, data) VALUES (?, ?, ?, ?)');
+    for (const l of links) st.run(l.id, l.sourceDocumentId, l.targetDocumentId, JSON.stringify(l));
+  }
+
+  private putActionsSync(actions: Action[]): void {
+    const st = this.db.prepare('INSERT OR REPLACE INTO action (id, at, data) VALUES (?, ?, ?)');
+    for (const a of actions) st.run(a.id, a.at, JSON.stringify(a));
+  }
+
+  async putEntities(entities: Entity[]): Promise<void> {
+    this.db.transaction(() => this.putEntitiesSync(entities.map((e) => Entity.parse(e))))();
+  }
+  async putEvents(events: Event[]): Promise<void> {
+    this.db.transaction(() => this.putJsonSync('event', events.map((e) => Event.parse(e))))();
+  }
+  async putClaims(claims: Claim[]): Promise<void> {
+    this.db.transaction(() => this.putClaimsSync(claims.map((c) => Claim.parse(c))))();
+  }
+  async putReuseLinks(links: ReuseLink[]): Promise<void> {
+    this.db.transaction(() => this.putReuseSync(links.map((l) => ReuseLink.parse(l))))();
+  }
+  async putActions(actions: Action[]): Promise<void> {
+    this.db.transaction(() => this.putActionsSync(actions.map((a) => Action.parse(a))))();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,105 @@
+// The storage interface. Every backend (sqlite/, later postgres/) implements it and
+// passes the same conformance suite in test/store/. Methods are async although
+// better-sqlite3 is synchronous, so both backends share one shape.
+import type {
+  Action,
+  Claim,
+  Document,
+  DocumentId,
+  Entity,
+  Event,
+  ExportKind,
+  Language,
+  LogEntry,
+  Mention,
+  MentionType,
+  Passage,
+  ReuseLink,
+} from '../model/schema.js';
+
+export interface SearchQuery {
+  text: string;           // words, "quoted phrases"; folded like the index
+  language?: Language;
+  site?: string;
+  from?: string;          // ISO date, inclusive, on the publication date
+  to?: string;
+  limit?: number;         // default 20
+  offset?: number;
+}
+
+export interface SearchHit {
+  documentId: DocumentId;
+  title: string | null;
+  site: string | null;
+  language: Language;
+  publishedOn: string | null;
+  score: number;          // higher is better
+  snippet: string;        // passage text with matches wrapped in [[ ]]
+  snippetStart: number;   // offset of the snippet's passage in the document text
+}
+
+export interface StoreStats {
+  documents: number;
+  passages: number;
+  mentions: number;
+  entities: number;
+  logEntries: number;
+  textBytes: number;
+  byLanguage: Record<string, number>;
+  byKind: Record<string, number>;
+  bySite: Record<string, number>;
+}
+
+/** A log entry before the store gives it its place (seq) in the log. */
+export type LogEntryDraft = Omit<LogEntry, 'seq' | 'leafHash'>;
+
+/** Computes a leaf hash for an entry once its seq is known (integrity/ owns the encoding). */
+export type LeafHasher = (entry: Omit<LogEntry, 'leafHash'>) => string;
+
+export interface ExportRecord {
+  kind: ExportKind;
+  record: Record<string, unknown>;
+}
+
+export interface Store {
+  readonly backend: string;
+
+  hasDocument(id: DocumentId): Promise<boolean>;
+  /**
+   * Adds a document, its passages and its log entry in one transaction.
+   * Returns 'present' and changes nothing when the id is already stored.
+   */
+  putDocument(doc: Document, passages: Passage[], log: LogEntryDraft): Promise<'added' | 'present'>;
+  getDocument(id: DocumentId): Promise<Document | null>;
+  /** Full ids that start with a prefix (for `daftar show <prefix>`), at most `limit`. */
+  findDocumentIds(prefix: string, limit?: number): Promise<DocumentId[]>;
+  listDocuments(options: { after?: DocumentId; limit: number }): Promise<Document[]>;
+  countDocuments(): Promise<number>;
+  getPassages(id: DocumentId): Promise<Passage[]>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
+
+  /** Replaces the mentions of a document made by extractors (keeps curated statuses by span). */
+  putMentions(documentId: DocumentId, mentions: Mention[]): Promise<void>;
+  getMentions(documentId: DocumentId): Promise<Mention[]>;
+  mentionCounts(type?: MentionType): Promise<{ type: MentionType; text: string; count: number; documents: number }[]>;
+
+  appendLog(entry: LogEntryDraft): Promise<LogEntry>;
+  getLog(options?: { from?: number; limit?: number }): Promise<LogEntry[]>;
+  logSize(): Promise<number>;
+
+  stats(): Promise<StoreStats>;
+
+  /** Every record in a stable order, for the JSON Lines export. */
+  exportRecords(): AsyncIterable<ExportRecord>;
+  /** Writes records as they are (a restore: no new log entries). Ignores records already present. */
+  importRecords(records: ExportRecord[]): Promise<void>;
+
+  // Records of later stages; kept here so export/import is lossless from day one.
+  putEntities(entities: Entity[]): Promise<void>;
+  putEvents(events: Event[]): Promise<void>;
+  putClaims(claims: Claim[]): Promise<void>;
+  putReuseLinks(links: ReuseLink[]): Promise<void>;
+  putActions(actions: Action[]): Promise<void>;
+
+  close(): Promise<void>;
+}
