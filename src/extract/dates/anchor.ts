@@ -1,0 +1,74 @@
+// Anchoring rules for dates written without a year, weekdays and bare month names. They use the
+// publication date only (never the clock). A future-tense cue in the clause before the expression
+// ("will meet on Friday", "is scheduled for March 3") turns the search forward.
+import { addDays, isValidYmd, toDayNumber, weekday, type Ymd } from './calendar.js';
+import type { Context } from './engine.js';
+
+// The nearest tense marker before the expression, in the same sentence, decides: "said Tuesday"
+// is past, "will vote Tuesday" is future. Without any marker the expression is taken as past.
+const TENSE_EN = /\b(?:(will|won't|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects?|expected|upcoming|would|wants? to|hopes? to|intends? to|until|through)|(was|were|had|did|said|says|ago|told|[a-z]{3,}ed))\b/gi;
+const TENSE_FA = /(خواهد|خواهند|خواهیم|خواهم|خواهی|قرار است|قرار بود|می\u200c?شود|برگزار می|آینده)|(بود|بودند|شد|شدند|کرد|کردند|گفت|گذشته|پیش)/g;
+
+/** True when the clause before the expression talks about the future. */
+export function hasFutureCue(ctx: Context, lang: 'en' | 'fa'): boolean {
+  let before = ctx.folded.slice(Math.max(0, ctx.start - 70), ctx.start);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('. '));
+  if (stop >= 0) before = before.slice(stop + 1);
+  const re = lang === 'en' ? TENSE_EN : TENSE_FA;
+  re.lastIndex = 0;
+  let future = false;
+  for (let m = re.exec(before); m; m = re.exec(before)) future = m[1] !== undefined;
+  return future;
+}
+
+/**
+ * A day written without a year. With a weekday, the year (from the anchor year +1 down to -10)
+ * whose date falls on that weekday, nearest the anchor; without one, the anchor year if that puts
+ * the date at or before publication, else the previous year (the next occurrence under a future cue).
+ */
+export function resolveYearlessDay(month: number, day: number, wd: number | null, ctx: Context, future: boolean): Ymd | null {
+  const a = ctx.anchor;
+  if (!a) return null;
+  if (wd !== null) {
+    let best: Ymd | null = null;
+    let bestDist = Infinity;
+    for (let y = a.y + 1; y >= a.y - 10; y--) {
+      if (!isValidYmd(y, month, day)) continue;
+      const cand = { y, m: month, d: day };
+      if (weekday(cand) !== wd) continue;
+      const dist = Math.abs(toDayNumber(cand) - toDayNumber(a));
+      if (dist < bestDist) {
+        best = cand;
+        bestDist = dist;
+      }
+    }
+    if (best) return best;
+  }
+  if (ctx.anchorPrecision === 'year') return isValidYmd(a.y, month, day) ? { y: a.y, m: month, d: day } : null;
+  const same = { y: a.y, m: month, d: day };
+  const afterAnchor = month > a.m || (month === a.m && day > a.d);
+  if (future) {
+    if (!afterAnchor && isValidYmd(a.y + 1, month, day) && !(month === a.m && day === a.d)) return { y: a.y + 1, m: month, d: day };
+    return isValidYmd(same.y, month, day) ? same : null;
+  }
+  const y = afterAnchor ? a.y - 1 : a.y;
+  return isValidYmd(y, month, day) ? { y, m: month, d: day } : null;
+}
+
+/** A month name without a year: this year's if not after publication, else last year's (or forward under a future cue). */
+export function resolveBareMonth(month: number, ctx: Context, future: boolean): number | null {
+  const a = ctx.anchor;
+  if (!a) return null;
+  if (ctx.anchorPrecision === 'year') return a.y;
+  if (future) return month < a.m ? a.y + 1 : a.y;
+  return month > a.m ? a.y - 1 : a.y;
+}
+
+/** A weekday name: the nearest such day at or before publication, or after it under a future cue. */
+export function resolveWeekday(wd: number, ctx: Context, future: boolean): Ymd | null {
+  const a = ctx.anchor;
+  if (!a || ctx.anchorPrecision !== 'day') return null;
+  const diff = (wd - weekday(a) + 7) % 7;
+  if (future) return addDays(a, diff);
+  return addDays(a, diff === 0 ? 0 : diff - 7);
+}

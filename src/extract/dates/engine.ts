@@ -1,0 +1,117 @@
+// The rule engine shared by the English and Persian date extractors: every rule's regex is run
+// over the text, overlapping candidates are settled longest-first, and the survivors are resolved
+// left to right so that anaphoric expressions ("the following year") can see the last explicit date.
+import { parseIsoAnchor, type Ymd } from './calendar.js';
+import type { Calendar, DateSpan, Granularity } from './types.js';
+
+export interface Resolved {
+  value: string | null;
+  granularity: Granularity;
+  calendar?: Calendar;
+  original?: string;
+  timeml?: string;
+  confidence: number;
+  /** A fully specified date that later anaphoric expressions may be resolved against. */
+  reference?: Ymd;
+  /** Trim the span: characters to drop at the start / end of the match. */
+  trimStart?: number;
+  trimEnd?: number;
+}
+
+export interface Context {
+  text: string;
+  /** The source text with letters/digits folded one-for-one (same length), which the regexes see. */
+  folded: string;
+  anchor: Ymd | null;
+  anchorPrecision: 'day' | 'month' | 'year' | null;
+  /** The last explicit date mentioned so far (or the anchor) and how much of it was written. */
+  reference: Ymd | null;
+  referencePrecision: 'day' | 'month' | 'year' | null;
+  /** The last fiscal quarter mentioned ("third quarter"), for "a year earlier" in earnings reports. */
+  lastQuarter: { y: number; q: number } | null;
+  /** Offset of the current match, for context look-ups. */
+  start: number;
+  end: number;
+}
+
+export interface Rule {
+  name: string;
+  re: RegExp; // must carry the g flag
+  resolve(m: RegExpExecArray, ctx: Context): Resolved | null;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: Rule;
+  order: number;
+  m: RegExpExecArray;
+}
+
+export function runRules(text: string, folded: string, rules: Rule[], anchorIso: string | null): DateSpan[] {
+  const cands: Candidate[] = [];
+  rules.forEach((rule, order) => {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(folded); m !== null; m = rule.re.exec(folded)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      cands.push({ start: m.index, end: m.index + m[0].length, rule, order, m });
+    }
+  });
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  const chosen: Candidate[] = []; // kept sorted by start
+  for (const c of cands) {
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chosen[mid].start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = chosen[lo - 1];
+    const next = chosen[lo];
+    if ((prev && prev.end > c.start) || (next && next.start < c.end)) continue;
+    chosen.splice(lo, 0, c);
+  }
+  const anchor = parseIsoAnchor(anchorIso);
+  const ctx: Context = {
+    text,
+    folded,
+    anchor: anchor?.ymd ?? null,
+    anchorPrecision: anchor?.precision ?? null,
+    reference: anchor?.ymd ?? null,
+    referencePrecision: anchor?.precision ?? null,
+    lastQuarter: null,
+    start: 0,
+    end: 0,
+  };
+  const out: DateSpan[] = [];
+  for (const c of chosen) {
+    ctx.start = c.start;
+    ctx.end = c.end;
+    const r = c.rule.resolve(c.m, ctx);
+    if (!r) continue;
+    const start = c.start + (r.trimStart ?? 0);
+    const end = c.end - (r.trimEnd ?? 0);
+    if (end <= start) continue;
+    if (r.reference) {
+      ctx.reference = r.reference;
+      ctx.referencePrecision = r.granularity === 'year' ? 'year' : r.granularity === 'month' ? 'month' : 'day';
+    }
+    const span: DateSpan = {
+      start,
+      end,
+      text: text.slice(start, end),
+      value: r.value,
+      granularity: r.granularity,
+      calendar: r.calendar ?? 'gregorian',
+      confidence: r.confidence,
+    };
+    if (r.original !== undefined) span.original = r.original;
+    if (r.timeml !== undefined) span.timeml = r.timeml;
+    out.push(span);
+  }
+  return out;
+}

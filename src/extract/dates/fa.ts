@@ -1,0 +1,2 @@
+import type { Rule } from './engine.js';
+export const FA_RULES: Rule[] = [];

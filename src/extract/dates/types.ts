@@ -1,0 +1,40 @@
+// Shapes shared by the date extractors (English, Persian, Solar Hijri).
+
+/** Bump when a change alters which spans or values come out, so stored mentions can be re-run. */
+export const EXTRACTOR_VERSION = 'dates@1';
+
+/**
+ * The shape of `value`:
+ * - day "2019-03-03", month "2019-03", year "2019", decade "198" (TimeML: the first three digits),
+ * - interval "A/B" of any of those, e.g. "1979-03-21/1980-03-20",
+ * - time "2019-03-03T14:30" or "2019-03-03TMO" (TimeML parts of day),
+ * - duration "P3D", "PT2H", "PXY" (unknown count), set "P1D" (every day), "XXXX-WXX-1" (Mondays).
+ * Week and quarter dates use ISO/TimeML forms "1989-W44", "1989-Q3" with granularity 'day'-free
+ * names: 'week' and 'quarter' are folded into 'interval' only when written as "A/B".
+ */
+export type Granularity = 'day' | 'month' | 'year' | 'decade' | 'interval' | 'time' | 'duration' | 'set';
+
+export type Calendar = 'gregorian' | 'solar-hijri';
+
+export interface DateSpan {
+  start: number; // UTF-16 offsets into the input text; text.slice(start, end) === text
+  end: number;
+  text: string;
+  /** ISO-style value (see Granularity), or null when the expression is a date we cannot place. */
+  value: string | null;
+  granularity: Granularity;
+  calendar: Calendar;
+  /** The value as written in its own calendar when that is not Gregorian, e.g. "1362-04-26". */
+  original?: string;
+  /**
+   * TimeML value when it differs from `value`, for TempEval scoring and exports:
+   * "PRESENT_REF", "PAST_REF", "FUTURE_REF", "1989-Q3", "1979-SU".
+   */
+  timeml?: string;
+  confidence: number; // 0..1
+}
+
+/** The document's publication date (ISO YYYY-MM-DD, YYYY-MM or YYYY), or null when unknown. */
+export interface DateAnchor {
+  date: string | null;
+}
