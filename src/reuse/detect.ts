@@ -1,0 +1,188 @@
+// Incremental reuse detection for one new document: fingerprint it, ask the index for
+// candidates, align each candidate, classify boilerplate, orient by publication date.
+// Nothing else in the workspace is read or rescanned.
+import type { ReuseLink } from '../model/schema.js';
+import { alignTokens, DEFAULT_ALIGN_OPTIONS, type AlignedPassage, type AlignOptions } from './align.js';
+import { compareIsoDates, publishedAt, type ReuseDirection, type ReuseDocument } from './direction.js';
+import { DEFAULT_FINGERPRINT_OPTIONS, sampleFingerprints, type FingerprintOptions, type Fingerprints } from './fingerprint.js';
+import { DEFAULT_CANDIDATE_OPTIONS, findCandidates, type CandidateOptions, type ReuseIndex } from './reuse-index.js';
+import { tokenizeForReuse, type ReuseTokens } from './tokenize.js';
+
+/** A ReuseLink before the store gives it an id. */
+export type DetectedReuse = Omit<ReuseLink, 'id'>;
+
+export interface BoilerplateOptions {
+  /**
+   * Same-site text is the site's template when at least this many of that site's
+   * documents hold it (the two aligned ones included).
+   */
+  minSiteDocuments: number;
+  /**
+   * A short passage (at most `stockPhraseMaxWords` words) held by at least this many
+   * documents is a stock line ("This report could not be independently verified."),
+   * not evidence that one outlet copied another.
+   */
+  stockPhraseDocuments: number;
+  stockPhraseMaxWords: number;
+}
+
+export interface ReuseOptions {
+  fingerprint: FingerprintOptions;
+  candidates: CandidateOptions;
+  align: AlignOptions;
+  boilerplate: BoilerplateOptions;
+  /** Add the document to the index after looking it up (default true). */
+  add: boolean;
+}
+
+export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
+  fingerprint: DEFAULT_FINGERPRINT_OPTIONS,
+  candidates: DEFAULT_CANDIDATE_OPTIONS,
+  align: DEFAULT_ALIGN_OPTIONS,
+  boilerplate: { minSiteDocuments: 3, stockPhraseDocuments: 25, stockPhraseMaxWords: 25 },
+  add: true,
+};
+
+export type GetReuseDocument = (id: string) => ReuseDocument | undefined | Promise<ReuseDocument | undefined>;
+
+/** Tokens and sampled fingerprints of a document, computed once. */
+export interface PreparedDocument {
+  doc: ReuseDocument;
+  tokens: ReuseTokens;
+  fingerprints: Fingerprints;
+}
+
+export function prepareDocument(doc: ReuseDocument, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS): PreparedDocument {
+  const tokens = tokenizeForReuse(doc.text);
+  return { doc, tokens, fingerprints: sampleFingerprints(tokens, options) };
+}
+
+/**
+ * Find the passages a new document shares with documents already in the index, then
+ * (unless options.add is false) add it. Each link's source side is the earlier publication.
+ * await detectReuseForDocument(doc, index, (id) => docs.get(id)) -> [{ sourceDocumentId, … }]
+ */
+export async function detectReuseForDocument(
+  doc: ReuseDocument,
+  index: ReuseIndex,
+  getDoc: GetReuseDocument,
+  options: Partial<ReuseOptions> = {},
+): Promise<DetectedReuse[]> {
+  const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
+  const prepared = prepareDocument(doc, opts.fingerprint);
+  const candidates = await findCandidates(index, prepared.fingerprints, opts.candidates);
+  const links: DetectedReuse[] = [];
+  const siteCache = new Map<string, string | null>();
+  for (const candidateId of [...candidates.keys()].sort()) {
+    if (candidateId === doc.id) continue;
+    const other = await getDoc(candidateId);
+    if (!other) continue;
+    siteCache.set(other.id, siteKey(other.site));
+    const otherTokens = tokenizeForReuse(other.text);
+    const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
+    for (const p of passages) {
+      const boilerplate = await isBoilerplate(p, prepared, other, index, getDoc, siteCache, opts);
+      links.push(orient(p, doc, other, boilerplate));
+    }
+  }
+  if (opts.add) await index.add(doc.id, prepared.fingerprints);
+  return links;
+}
+
+/** Align two documents directly, without an index (tests, re-checks, small sets). */
+export function detectReuseBetween(a: ReuseDocument, b: ReuseDocument, options: Partial<ReuseOptions> = {}): DetectedReuse[] {
+  const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
+  const ta = tokenizeForReuse(a.text);
+  const tb = tokenizeForReuse(b.text);
+  return alignTokens(ta, a.text, tb, b.text, opts.align).map((p) => orient(p, a, b, false));
+}
+
+function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerplate: boolean): DetectedReuse {
+  const order = compareIsoDates(publishedAt(a, p.aStart), publishedAt(b, p.bStart));
+  let direction: ReuseDirection;
+  let aIsSource: boolean;
+  if (order === -1 || order === 1) {
+    direction = 'source_earlier';
+    aIsSource = order === -1;
+  } else {
+    direction = order === 0 ? 'same_date' : 'unknown';
+    // Copies drop words more often than they add them: the fuller passage is the better
+    // guess for the origin; on a tie, the document that was there first (b).
+    aIsSource = p.aLast - p.aFirst > p.bLast - p.bFirst;
+  }
+  const src = aIsSource ? { id: a.id, start: p.aStart, end: p.aEnd } : { id: b.id, start: p.bStart, end: p.bEnd };
+  const tgt = aIsSource ? { id: b.id, start: p.bStart, end: p.bEnd } : { id: a.id, start: p.aStart, end: p.aEnd };
+  return {
+    sourceDocumentId: src.id,
+    sourceStart: src.start,
+    sourceEnd: src.end,
+    targetDocumentId: tgt.id,
+    targetStart: tgt.start,
+    targetEnd: tgt.end,
+    similarity: Math.round(p.similarity * 1000) / 1000,
+    direction,
+    clusterId: null,
+    boilerplate,
+  };
+}
+
+function siteKey(site: string | null): string | null {
+  const s = site?.trim().toLowerCase();
+  return s ? s : null;
+}
+
+/**
+ * Template text of one site (same site on both sides, recurring in several of its
+ * documents) or a stock line found in many documents.
+ */
+async function isBoilerplate(
+  p: AlignedPassage,
+  prepared: PreparedDocument,
+  other: ReuseDocument,
+  index: ReuseIndex,
+  getDoc: GetReuseDocument,
+  siteCache: Map<string, string | null>,
+  opts: ReuseOptions,
+): Promise<boolean> {
+  const bp = opts.boilerplate;
+  const site = siteKey(prepared.doc.site);
+  const sameSite = site !== null && site === siteKey(other.site);
+  const short = p.matchedWords <= bp.stockPhraseMaxWords;
+  if (!sameSite && !short) return false;
+
+  // The passage's sampled shingles, and which stored documents hold them.
+  const { hashes, positions } = prepared.fingerprints;
+  const inside: number[] = [];
+  const lastStart = p.aLast - opts.fingerprint.shingleWords;
+  for (let k = 0; k < positions.length; k++) if (positions[k]! >= p.aFirst && positions[k]! <= lastStart) inside.push(hashes[k]!);
+  // Without any sampled shingle nothing is known about recurrence: a short same-site
+  // passage is then taken as template text (a site's lines are short), anything else not.
+  if (inside.length === 0) return sameSite && short;
+
+  const holders = new Map<number, Set<string>>();
+  for (const posting of await index.lookup(Uint32Array.from(inside))) {
+    if (posting.documentId === prepared.doc.id) continue;
+    let set = holders.get(posting.hash);
+    if (!set) holders.set(posting.hash, (set = new Set()));
+    set.add(posting.documentId);
+  }
+  let most = new Set<string>();
+  for (const set of holders.values()) if (set.size > most.size) most = set;
+
+  if (short && most.size + 1 >= bp.stockPhraseDocuments) return true;
+  if (!sameSite) return false;
+  // Count holders on the same site; other.id is one of them. At most 50 are checked.
+  let sameSiteDocs = 1;
+  let checked = 0;
+  for (const id of most) {
+    if (sameSiteDocs >= bp.minSiteDocuments || checked >= 50) break;
+    checked++;
+    let s = siteCache.get(id);
+    if (s === undefined) {
+      s = siteKey((await getDoc(id))?.site ?? null);
+      siteCache.set(id, s);
+    }
+    if (s === site) sameSiteDocs++;
+  }
+  return sameSiteDocs >= bp.minSiteDocuments;
+}

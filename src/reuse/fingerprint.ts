@@ -1,0 +1,73 @@
+// Fingerprints: 32-bit hashes of word n-grams ("shingles"), and the sampled subset that
+// goes into the index. Sampling keeps a shingle when its hash falls in a fixed residue
+// class, so two copies of a passage keep the same shingles (unlike random sampling) and a
+// 1/4 sample still finds 0.99 of planted single-paragraph copies (notes "Text reuse").
+import type { ReuseTokens } from './tokenize.js';
+
+/** Sampled shingles of one document: shingle hashes[i] starts at token positions[i]. */
+export interface Fingerprints {
+  hashes: Uint32Array;
+  positions: Uint32Array;
+}
+
+export interface FingerprintOptions {
+  /** Words per shingle. */
+  shingleWords: number;
+  /** Keep one shingle in `sampleEvery` (by hash value); 1 keeps all. */
+  sampleEvery: number;
+}
+
+export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = { shingleWords: 8, sampleEvery: 4 };
+
+const PRIME = 0x01000193;
+
+/** murmur3's 32-bit finalizer: spreads every input bit over the low bits used for sampling. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Hash of tokens [at, at + words). */
+export function shingleHash(keys: Uint32Array, at: number, words: number): number {
+  let h = 0x811c9dc5 ^ words;
+  for (let k = 0; k < words; k++) h = Math.imul(h ^ keys[at + k]!, PRIME);
+  return mix32(h);
+}
+
+/** Every shingle hash of a token sequence (length count - words + 1, or 0). */
+export function allShingles(tokens: ReuseTokens, words: number): Uint32Array {
+  const n = tokens.count - words + 1;
+  if (n <= 0) return new Uint32Array(0);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = shingleHash(tokens.keys, i, words);
+  return out;
+}
+
+/** The hash-sampled shingles that a ReuseIndex stores and looks up. */
+export function sampleFingerprints(tokens: ReuseTokens, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS): Fingerprints {
+  const words = options.shingleWords;
+  const mask = options.sampleEvery - 1;
+  const power = (options.sampleEvery & mask) === 0;
+  const n = tokens.count - words + 1;
+  if (n <= 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
+  const hashes = new Uint32Array(n);
+  const positions = new Uint32Array(n);
+  let kept = 0;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const h = shingleHash(tokens.keys, i, words);
+    const keep = power ? (h & mask) === 0 : h % options.sampleEvery === 0;
+    // A run of one repeated word ("no no no ...") gives one hash many times; keep it once per run.
+    if (keep && h !== last) {
+      hashes[kept] = h;
+      positions[kept] = i;
+      kept++;
+      last = h;
+    }
+  }
+  return { hashes: hashes.slice(0, kept), positions: positions.slice(0, kept) };
+}

@@ -1,0 +1,61 @@
+// Text reuse (DESIGN.md "Reuse link"): which passages of a document were copied from,
+// or into, other documents, with exact spans, similarity and likely direction.
+//
+// Public API
+//   tokenizeForReuse(text): ReuseTokens
+//       Word tokens with UTF-16 spans; keys folded as in search (foldForSearch), so ي/ی,
+//       ك/ک, ZWNJ, Persian digits, quote and dash style, "1,200"/"1200" do not matter.
+//   sampleFingerprints(tokens, { shingleWords = 8, sampleEvery = 4 }): Fingerprints
+//       32-bit hashes of word 8-grams, the 1/4 kept by hash value, with token positions.
+//   interface ReuseIndex { add(id, fp); lookup(hashes): Iterable<{hash, documentId, position}>;
+//                          has(id); candidates?(fp, opts); remove?(id) }   (methods may be async)
+//       new MemoryReuseIndex()    typed arrays, ~24 bytes per posting; a store may replace it
+//       findCandidates(index, fp, { minShared = 3, maxDocumentFrequency = 500 }): Map<id, shared>
+//   detectReuseForDocument(doc: ReuseDocument, index, getDoc, options?): Promise<DetectedReuse[]>
+//       Incremental: fingerprints the new document, looks up candidates, aligns each one,
+//       flags boilerplate, orients by date, then adds the document to the index
+//       (options.add = false to only look). Never rescans other documents.
+//   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
+//   alignTokens(tokensA, textA, tokensB, textB, options?): AlignedPassage[]
+//   clusterReuse(links, publishedOf): { clusters: ReuseCluster[], links }  (clusterId set)
+//   compareIsoDates(a, b): -1 | 0 | 1 | null;   publishedAt(doc, offset): string | null
+//
+// ReuseDocument = { id, text, site, published (ISO prefix), sections? }; toReuseDocument(Document).
+// DetectedReuse = ReuseLink without `id` (src/model/schema.ts): source* is the earlier
+// publication when `direction` is 'source_earlier'; on 'same_date' or 'unknown' it is the
+// fuller of the two passages. `similarity` is the multiset Dice of the two passages' words.
+// `boilerplate` marks a site's own template text (same site on both sides and recurring
+// in at least 3 of its documents) and stock lines held by 25+ documents; these are not
+// evidence that one outlet copied another and are left out of clusters.
+import type { Document } from '../model/schema.js';
+import type { ReuseDocument } from './direction.js';
+
+export { alignTokens, diceSimilarity, DEFAULT_ALIGN_OPTIONS, type AlignedPassage, type AlignOptions } from './align.js';
+export { clusterReuse, type ReuseCluster, type ReuseClusterMember } from './cluster.js';
+export {
+  DEFAULT_REUSE_OPTIONS,
+  detectReuseBetween,
+  detectReuseForDocument,
+  prepareDocument,
+  type BoilerplateOptions,
+  type DetectedReuse,
+  type GetReuseDocument,
+  type PreparedDocument,
+  type ReuseOptions,
+} from './detect.js';
+export { compareIsoDates, publishedAt, type ReuseDirection, type ReuseDocument } from './direction.js';
+export { allShingles, DEFAULT_FINGERPRINT_OPTIONS, sampleFingerprints, shingleHash, type FingerprintOptions, type Fingerprints } from './fingerprint.js';
+export { MemoryReuseIndex } from './memory-index.js';
+export { DEFAULT_CANDIDATE_OPTIONS, findCandidates, type CandidateOptions, type ReuseIndex, type ReusePosting } from './reuse-index.js';
+export { tokenizeForReuse, type ReuseTokens } from './tokenize.js';
+
+/** The fields of a stored Document that reuse detection needs. */
+export function toReuseDocument(doc: Document): ReuseDocument {
+  return {
+    id: doc.id,
+    text: doc.text,
+    site: doc.metadata.site,
+    published: doc.metadata.published?.value ?? null,
+    sections: doc.sections.map((s) => ({ start: s.start, end: s.end, published: s.published?.value ?? null })),
+  };
+}
