@@ -1,25 +1,120 @@
-// HTML reader (placeholder; the full extractor follows).
+// The HTML reader: bytes -> decoded page -> one parser pass -> main text, passages,
+// metadata, and per-post sections for archive pages.
 import { DaftarError } from '../../model/errors.js';
+import type { PublishedDate, Section } from '../../model/schema.js';
 import { normalizeText } from '../../text/normalize.js';
-import { splitParagraphs } from '../../text/segment.js';
-import { detectLanguage } from '../../text/language.js';
-import type { Reader } from '../types.js';
+import type { PassageSpan, ReadInput, ReadResult, Reader } from '../types.js';
+import { decodeHtml } from './decode.js';
+import { findTextDate, parseMachineDate } from './dates.js';
+import { extractMain, type MainText } from './extract.js';
+import { buildMetadata } from './metadata.js';
+import { parsePage, type ParsedPage } from './parse.js';
 
-export const readHtml: Reader = async (input) => {
-  const raw = new TextDecoder('utf-8').decode(input.bytes);
-  const text = normalizeText(
-    raw
-      .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<\/?(p|div|h[1-6]|li|br|tr)\b[^>]*>/gi, '\n\n')
-      .replace(/<[^>]*>/g, ' '),
-  );
-  if (!text) throw new DaftarError('no_text', `${input.fileName ?? 'input'}: HTML page has no readable text`);
-  return {
-    mediaType: 'html',
-    kind: 'article',
-    text,
-    passages: splitParagraphs(text).map((s) => ({ start: s.start, end: s.end, page: null })),
-    metadata: { title: null, authors: [], site: null, url: null, language: detectLanguage(text), published: null, flags: [], extra: {} },
-    sections: [],
-  };
-};
+/** Read one HTML file. Throws DaftarError('no_text') when the page has no readable text. */
+export const readHtml: Reader = async (input: ReadInput): Promise<ReadResult> => readHtmlSync(input);
+
+/** The same as readHtml, synchronously (for benches and batch workers). */
+export function readHtmlSync(input: ReadInput): ReadResult {
+  const name = input.fileName ?? 'page';
+  const { html, encoding } = decodeHtml(input.bytes);
+  const page = parsePage(html);
+  // A first guess of the title lets extraction drop a headline that repeats it.
+  const titleHint = page.metas.find((m) => m.key === 'og:title')?.content ?? page.title;
+  let main = extractMain(page, titleHint);
+  if (main.blocks.length === 0 || totalLength(main) < 40) {
+    // Extraction found nothing convincing: fall back to every non-chrome line of the page.
+    const all = fallbackAll(page);
+    if (totalLength(all) > totalLength(main)) main = all;
+  }
+
+  const parts: string[] = [];
+  const passages: PassageSpan[] = [];
+  const blockSpan = new Map<number, PassageSpan>();
+  let offset = 0;
+  for (const b of main.blocks) {
+    const t = normalizeText(b.text);
+    if (!t) continue;
+    if (parts.length) offset += 2;
+    const span = { start: offset, end: offset + t.length, page: null };
+    parts.push(t);
+    passages.push(span);
+    blockSpan.set(b.index, span);
+    offset += t.length;
+  }
+  const text = parts.join('\n\n');
+  if (!text) throw new DaftarError('no_text', `${name}: HTML page has no readable text`);
+
+  const { metadata } = buildMetadata(page, main, text);
+  metadata.extra.encoding = encoding;
+  const sections = findSections(page, main, blockSpan);
+  if (sections.length) metadata.extra.archivePosts = sections.length;
+  return { mediaType: 'html', kind: 'article', text, passages, metadata, sections };
+}
+
+function totalLength(m: MainText): number {
+  let n = 0;
+  for (const b of m.blocks) n += b.text.length;
+  return n;
+}
+
+function fallbackAll(page: ParsedPage): MainText {
+  const blocks = page.blocks.map((b, index) => ({ index, text: b.text })).filter((b) => b.text.length > 0);
+  return { blocks, top: 0, roots: [0] };
+}
+
+const POST_HINT = /(^|[\s_-])(post|entry|hentry|article|story|teaser|card|excerpt|item|news-item|blog-item)([\s_-]|$)/;
+
+/**
+ * Posts of an archive/tag/category page: two or more non-nested elements inside the
+ * content, each an <article> or post-like container with its own heading and text.
+ */
+function findSections(page: ParsedPage, main: MainText, blockSpan: Map<number, PassageSpan>): Section[] {
+  const { elems, blocks } = page;
+  const posts: { elem: number; first: number; last: number; title: string | null }[] = [];
+  for (const r of main.roots) {
+    const end = elems[r]!.lastDesc;
+    for (let i = r + 1; i <= end; i++) {
+      const e = elems[i]!;
+      if (e.tag !== 'article' && !POST_HINT.test(e.hint) && !/blogposting|newsarticle|article/i.test(e.itemtype)) continue;
+      // Kept blocks inside this element.
+      let first = -1;
+      let last = -1;
+      let title: string | null = null;
+      let bodyLen = 0;
+      for (let b = e.firstBlock; b < e.endBlock; b++) {
+        if (!blockSpan.has(b)) continue;
+        if (first === -1) first = b;
+        last = b;
+        const blk = blocks[b]!;
+        if (blk.heading && blk.heading <= 4 && title === null && bodyLen < 200) title = blk.text;
+        else bodyLen += blk.text.length;
+      }
+      if (first === -1 || title === null || bodyLen < 60) continue;
+      posts.push({ elem: i, first, last, title });
+      i = e.lastDesc; // posts do not nest
+    }
+  }
+  if (posts.length < 2) return [];
+  return posts.map((p) => {
+    const start = blockSpan.get(p.first)!.start;
+    const end = blockSpan.get(p.last)!.end;
+    return { start, end, title: normalizeText(p.title ?? '') || null, published: postDate(page, p.elem) };
+  });
+}
+
+function postDate(page: ParsedPage, elem: number): PublishedDate | null {
+  const e = page.elems[elem]!;
+  for (const d of page.dates) {
+    if (d.elem < elem || d.elem > e.lastDesc) continue;
+    if (/modified/i.test(d.how)) continue;
+    const v = d.how === 'time text' ? findTextDate(d.value)?.value ?? null : parseMachineDate(d.value);
+    if (v) return { value: v, evidence: `${d.how} in post`, confidence: 0.85 };
+  }
+  for (let b = e.firstBlock; b < Math.min(e.endBlock, e.firstBlock + 5); b++) {
+    const t = page.blocks[b]!.text;
+    if (t.length > 200) continue;
+    const f = findTextDate(t);
+    if (f) return { value: f.value, evidence: f.calendar === 'solar_hijri' ? 'post byline text (solar hijri)' : 'post byline text', confidence: 0.7 };
+  }
+  return null;
+}

@@ -1,0 +1,341 @@
+// One streaming htmlparser2 pass over a page into flat arrays: block-level elements
+// (with parent links, in document order) and text blocks, plus the head facts that
+// metadata needs. No DOM tree and no recursion, so 10,000-deep nesting costs nothing
+// special: a child always has a larger index than its parent, and the blocks of an
+// element's subtree are one contiguous range.
+import { Parser } from 'htmlparser2';
+
+export interface Elem {
+  tag: string;
+  parent: number; // -1 for the root
+  /** class, id and role, lower case, space separated ("post-body main role:article"). */
+  hint: string;
+  firstBlock: number; // blocks [firstBlock, endBlock) lie inside this element
+  endBlock: number;
+  lastDesc: number; // elements (index, lastDesc] are its descendants
+  children: number[];
+  // Subtree counts, filled by aggregate():
+  textLen: number;
+  linkLen: number;
+  commas: number;
+  pCount: number;
+  liCount: number;
+  imgCount: number;
+  inputCount: number;
+  embedCount: number;
+  headingLen: number;
+  // Own counts (tags that make no element of their own):
+  ownImg: number;
+  ownInput: number;
+  ownEmbed: number;
+  /** itemprop / itemtype facts worth keeping. */
+  itemprop: string;
+  itemtype: string;
+}
+
+export interface Block {
+  text: string; // whitespace collapsed, trimmed
+  elem: number; // innermost block-level element
+  linkLen: number;
+  heading: number; // 1..6 inside <hN>, else 0
+  pre: boolean;
+}
+
+export interface MetaTag {
+  key: string; // name, property, itemprop or http-equiv, lower case
+  content: string;
+}
+
+export interface DateMark {
+  value: string; // datetime attribute, content attribute or text
+  elem: number; // innermost element around it
+  block: number; // blocks.length when seen
+  how: string; // "time[datetime]", "itemprop=datePublished", …
+}
+
+export interface TextMark {
+  text: string;
+  elem: number;
+  block: number;
+  how: string;
+}
+
+export interface ParsedPage {
+  elems: Elem[];
+  blocks: Block[];
+  lang: string | null;
+  title: string | null;
+  metas: MetaTag[];
+  links: { rel: string; href: string; text: string }[];
+  jsonLd: string[];
+  dates: DateMark[];
+  authors: TextMark[];
+  hasScript: boolean;
+}
+
+// Tags that flow inside a line; every other tag breaks the text into blocks.
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font',
+  'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span',
+  'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'img', 'picture', 'source',
+]);
+// Tags whose content is never page text.
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'select', 'option', 'textarea', 'button', 'video', 'audio', 'map', 'title', 'dialog',
+]);
+const VOID_COUNTS: Record<string, 'img' | 'input' | 'embed'> = {
+  img: 'img', input: 'input', textarea: 'input', select: 'input', button: 'input',
+  iframe: 'embed', object: 'embed', embed: 'embed', video: 'embed', audio: 'embed',
+};
+const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const WS = /\s+/g;
+
+interface Frame {
+  tag: string;
+  elem: number; // element this frame created, or -1 for inline/skipped tags
+  skip: boolean;
+  link: boolean;
+  heading: number;
+  pre: boolean;
+  capture: Capture | null;
+}
+
+interface Capture {
+  parts: string[];
+  done: (text: string) => void;
+}
+
+/** Parse HTML into flat element and block arrays (see file comment). */
+export function parsePage(html: string): ParsedPage {
+  const elems: Elem[] = [];
+  const blocks: Block[] = [];
+  const page: ParsedPage = {
+    elems, blocks, lang: null, title: null, metas: [], links: [], jsonLd: [], dates: [], authors: [], hasScript: false,
+  };
+  const frames: Frame[] = [];
+  const captures: Capture[] = [];
+  let skipDepth = 0;
+  let linkDepth = 0;
+  let headingLevel = 0;
+  let preDepth = 0;
+  let curElem = -1;
+  let buf: string[] = [];
+  let bufLink = 0;
+  let inTitle = false;
+  let titleParts: string[] | null = null;
+  let seenHtml = false;
+
+  const newElem = (tag: string, parent: number, hint: string): number => {
+    const idx = elems.length;
+    elems.push({
+      tag, parent, hint, firstBlock: blocks.length, endBlock: blocks.length, lastDesc: idx, children: [],
+      textLen: 0, linkLen: 0, commas: 0, pCount: 0, liCount: 0, imgCount: 0, inputCount: 0, embedCount: 0,
+      headingLen: 0, ownImg: 0, ownInput: 0, ownEmbed: 0, itemprop: '', itemtype: '',
+    });
+    if (parent >= 0) elems[parent]!.children.push(idx);
+    return idx;
+  };
+  const root = newElem('#root', -1, '');
+  curElem = root;
+
+  const flush = (): void => {
+    if (buf.length === 0) return;
+    const raw = buf.join('');
+    buf = [];
+    const linkLen = bufLink;
+    bufLink = 0;
+    let text: string;
+    if (preDepth > 0) text = raw.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    else text = raw.replace(WS, ' ').trim();
+    if (!text) return;
+    blocks.push({ text, elem: curElem, linkLen: Math.min(linkLen, text.length), heading: headingLevel, pre: preDepth > 0 });
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (name === 'html' && !seenHtml) {
+          seenHtml = true;
+          if (attribs.lang || attribs['xml:lang']) page.lang = (attribs.lang || attribs['xml:lang'])!.trim();
+        }
+        // Head facts are read even inside skipped regions (<head> is skipped as text).
+        if (name === 'meta') {
+          const key = (attribs.property || attribs.name || attribs.itemprop || attribs['http-equiv'] || '').trim().toLowerCase();
+          const content = attribs.content ?? attribs.datetime ?? '';
+          if (key && content) page.metas.push({ key, content: content.trim() });
+          if (attribs.itemprop && /^date(published|created|modified)$/i.test(attribs.itemprop) && content) {
+            page.dates.push({ value: content, elem: curElem, block: blocks.length, how: `itemprop=${attribs.itemprop}` });
+          }
+        } else if (name === 'link' && attribs.rel && attribs.href) {
+          page.links.push({ rel: attribs.rel.toLowerCase(), href: attribs.href.trim(), text: '' });
+        }
+        if (name === 'script') {
+          page.hasScript = true;
+          const type = (attribs.type ?? '').toLowerCase();
+          if (type.includes('ld+json')) {
+            const cap: Capture = { parts: [], done: (t) => page.jsonLd.push(t) };
+            frames.push({ tag: name, elem: -1, skip: true, link: false, heading: 0, pre: false, capture: cap });
+            captures.push(cap);
+            skipDepth++;
+            return;
+          }
+        }
+        if (name === 'title' && titleParts === null && !inTitle) {
+          inTitle = true;
+          titleParts = [];
+        }
+
+        const hidden =
+          attribs.hidden !== undefined ||
+          (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) ||
+          attribs['aria-hidden'] === 'true' && name !== 'span' && name !== 'i';
+        const skip = SKIP.has(name) || hidden;
+        const counted = VOID_COUNTS[name];
+        if (counted && skipDepth === 0) {
+          const e = elems[curElem]!;
+          if (counted === 'img') e.ownImg++;
+          else if (counted === 'input') e.ownInput++;
+          else e.ownEmbed++;
+        }
+
+        let elem = -1;
+        let capture: Capture | null = null;
+        const isLink = name === 'a';
+        let heading = 0;
+        let pre = false;
+        if (skipDepth === 0 && !skip) {
+          if (!INLINE.has(name)) {
+            flush();
+            let hint = '';
+            if (attribs.class) hint += attribs.class;
+            if (attribs.id) hint += ' ' + attribs.id;
+            if (attribs.role) hint += ' role:' + attribs.role;
+            elem = newElem(name, curElem, hint.toLowerCase());
+            if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
+            if (attribs.itemtype) elems[elem]!.itemtype = attribs.itemtype;
+            curElem = elem;
+            heading = HEADING[name] ?? 0;
+            pre = name === 'pre';
+          }
+          const itemprop = attribs.itemprop;
+          if (name === 'time' || (itemprop && /^date(published|created|modified)$/i.test(itemprop))) {
+            const value = attribs.datetime || attribs.content;
+            const how = itemprop ? `itemprop=${itemprop}` : 'time[datetime]';
+            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, how });
+            else {
+              const at = { elem: curElem, block: blocks.length };
+              capture = { parts: [], done: (t) => t && page.dates.push({ value: t, ...at, how: how === 'time[datetime]' ? 'time text' : how }) };
+            }
+          } else if (
+            attribs.rel === 'author' ||
+            (itemprop && /^author$/i.test(itemprop)) ||
+            (attribs.class && /(^|[\s_-])(author|byline|by-line|writer|posted-by)([\s_-]|$)/i.test(attribs.class))
+          ) {
+            const how = attribs.rel === 'author' ? 'rel=author' : itemprop ? 'itemprop=author' : 'class byline';
+            const at = { elem: curElem, block: blocks.length };
+            capture = { parts: [], done: (t) => t && page.authors.push({ text: t, ...at, how }) };
+          }
+          if (isLink && attribs.rel && /\bauthor\b/i.test(attribs.rel) && attribs.href) {
+            const link = { rel: 'author', href: attribs.href, text: '' };
+            page.links.push(link);
+          }
+        }
+        if (capture) captures.push(capture);
+        if (skip) skipDepth++;
+        if (isLink) linkDepth++;
+        if (heading) headingLevel = heading;
+        if (pre) preDepth++;
+        frames.push({ tag: name, elem, skip, link: isLink, heading, pre, capture });
+      },
+      ontext(data) {
+        if (inTitle && titleParts) titleParts.push(data);
+        for (let i = 0; i < captures.length; i++) captures[i]!.parts.push(data);
+        if (skipDepth > 0) return;
+        buf.push(data);
+        if (linkDepth > 0) bufLink += data.replace(WS, ' ').length;
+      },
+      onclosetag(name) {
+        if (name === 'title' && inTitle) {
+          inTitle = false;
+          page.title = (titleParts ?? []).join('').replace(WS, ' ').trim() || null;
+        }
+        const f = frames.pop();
+        if (!f) return;
+        if (f.capture) {
+          const i = captures.lastIndexOf(f.capture);
+          if (i >= 0) captures.splice(i, 1);
+          f.capture.done(f.capture.parts.join('').replace(f.tag === 'script' ? /^\s+|\s+$/g : WS, f.tag === 'script' ? '' : ' ').trim());
+        }
+        if (f.skip) skipDepth--;
+        if (f.link) linkDepth--;
+        if (f.pre) preDepth--;
+        if (name === 'br' && skipDepth === 0) flush();
+        if (f.elem >= 0) {
+          flush();
+          const e = elems[f.elem]!;
+          e.endBlock = blocks.length;
+          e.lastDesc = elems.length - 1;
+          curElem = e.parent;
+          if (f.heading) headingLevel = 0;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+  );
+  parser.write(html);
+  parser.end();
+  // Close what the parser left open (it closes at end, but be sure).
+  while (frames.length) {
+    const f = frames.pop()!;
+    if (f.elem >= 0) {
+      flush();
+      const e = elems[f.elem]!;
+      e.endBlock = blocks.length;
+      e.lastDesc = elems.length - 1;
+      curElem = e.parent;
+    }
+  }
+  flush();
+  const r = elems[root]!;
+  r.endBlock = blocks.length;
+  r.lastDesc = elems.length - 1;
+  aggregate(page);
+  return page;
+}
+
+const COMMAS = /[,\u060c\uff0c]/g;
+
+/** Fill subtree counts bottom-up: children always come after their parent. */
+function aggregate(page: ParsedPage): void {
+  const { elems, blocks } = page;
+  for (const b of blocks) {
+    const e = elems[b.elem]!;
+    e.textLen += b.text.length;
+    e.linkLen += b.linkLen;
+    COMMAS.lastIndex = 0;
+    e.commas += b.text.match(COMMAS)?.length ?? 0;
+    if (b.heading) e.headingLen += b.text.length;
+  }
+  for (let i = elems.length - 1; i >= 0; i--) {
+    const e = elems[i]!;
+    e.imgCount += e.ownImg;
+    e.inputCount += e.ownInput;
+    e.embedCount += e.ownEmbed;
+    if (e.tag === 'p') e.pCount++;
+    else if (e.tag === 'li') e.liCount++;
+    if (e.parent >= 0) {
+      const p = elems[e.parent]!;
+      p.textLen += e.textLen;
+      p.linkLen += e.linkLen;
+      p.commas += e.commas;
+      p.pCount += e.pCount;
+      p.liCount += e.liCount;
+      p.imgCount += e.imgCount;
+      p.inputCount += e.inputCount;
+      p.embedCount += e.embedCount;
+      p.headingLen += e.headingLen;
+    }
+  }
+}
