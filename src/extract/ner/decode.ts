@@ -1,0 +1,125 @@
+// BILOU tag set and constrained first-order Viterbi decoding.
+// Tag 0 is O; entity type k has B = 1+4k, I = 2+4k, L = 3+4k, U = 4+4k.
+
+export const TAG_O = 0;
+
+export function tagCount(types: number): number {
+  return 1 + 4 * types;
+}
+
+/** 0 B, 1 I, 2 L, 3 U, -1 O. */
+export function tagPart(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) & 3;
+}
+
+export function tagType(tag: number): number {
+  return tag === 0 ? -1 : (tag - 1) >> 2;
+}
+
+/** Whether tag `cur` may follow `prev` (-1 = sentence start). */
+export function allowedTransition(prev: number, cur: number): boolean {
+  const pp = prev < 0 ? -1 : tagPart(prev);
+  const cp = tagPart(cur);
+  if (pp === 0 || pp === 1) return (cp === 1 || cp === 2) && tagType(prev) === tagType(cur); // after B/I: I or L of the same type
+  return cp === -1 || cp === 0 || cp === 3; // after O/L/U/start: O, B or U
+}
+
+export function allowedEnd(tag: number): boolean {
+  const p = tagPart(tag);
+  return p === -1 || p === 2 || p === 3;
+}
+
+/**
+ * Best tag sequence under emission scores `em` (n x T, row-major), transition scores
+ * `trans` (T x T, prev-major), start and end scores; invalid BILOU moves are excluded.
+ * Writes tags into `out`. `back` is scratch of at least n*T bytes.
+ */
+export function viterbi(
+  em: Float32Array,
+  n: number,
+  T: number,
+  trans: Float32Array,
+  start: Float32Array,
+  end: Float32Array,
+  allowed: Uint8Array, // (T+1) x T: row T is the start row
+  out: Int32Array,
+  back: Uint8Array,
+  cur: Float64Array,
+  prev: Float64Array,
+): void {
+  if (n === 0) return;
+  for (let t = 0; t < T; t++) prev[t] = allowed[T * T + t] ? start[t]! + em[t]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const row = i * T;
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (allowed[p * T + t] === 0) continue;
+        const s = prev[p]! + trans[p * T + t]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[t] = best + em[row + t]!;
+      back[row + t] = arg;
+    }
+    for (let t = 0; t < T; t++) prev[t] = cur[t]!;
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (!allowedEnd(t)) continue;
+    const s = prev[t]! + end[t]!;
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+}
+
+/** The (T+1) x T table of allowed moves; row T is "from sentence start". */
+export function allowedTable(T: number): Uint8Array {
+  const a = new Uint8Array((T + 1) * T);
+  for (let p = 0; p < T; p++) for (let t = 0; t < T; t++) a[p * T + t] = allowedTransition(p, t) ? 1 : 0;
+  for (let t = 0; t < T; t++) a[T * T + t] = allowedTransition(-1, t) ? 1 : 0;
+  return a;
+}
+
+/** Convert IOB2 labels of one type set to BILOU tag ids ("B-PER" -> B of PER's index). */
+export function iobToBilou(labels: readonly string[], typeIndex: (type: string) => number): Int32Array {
+  const n = labels.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const lab = labels[i]!;
+    if (lab === 'O' || lab.length < 3) continue;
+    const k = typeIndex(lab.slice(2));
+    if (k < 0) continue;
+    const isBegin = lab[0] === 'B' || i === 0 || labels[i - 1] === 'O' || labels[i - 1]!.slice(2) !== lab.slice(2);
+    const next = i + 1 < n ? labels[i + 1]! : 'O';
+    const continues = next[0] === 'I' && next.slice(2) === lab.slice(2);
+    const part = isBegin ? (continues ? 0 : 3) : continues ? 1 : 2;
+    out[i] = 1 + 4 * k + part;
+  }
+  return out;
+}
+
+/** Entity spans [start, end) in token indices with their type, from BILOU tags. */
+export function bilouSpans(tags: ArrayLike<number>, n: number): Array<{ start: number; end: number; type: number }> {
+  const spans: Array<{ start: number; end: number; type: number }> = [];
+  let open = -1;
+  for (let i = 0; i < n; i++) {
+    const t = tags[i]!;
+    const part = tagPart(t);
+    if (part === 3) spans.push({ start: i, end: i + 1, type: tagType(t) });
+    else if (part === 0) open = i;
+    else if (part === 2 && open >= 0) {
+      spans.push({ start: open, end: i + 1, type: tagType(t) });
+      open = -1;
+    } else if (part === -1) open = -1;
+  }
+  return spans;
+}

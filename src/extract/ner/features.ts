@@ -1,0 +1,165 @@
+// Feature templates of the NER tagger. Each feature is a 32-bit hash mix(template, value)
+// of integers already computed per word (word-info.ts), so extracting ~40 features of
+// a token costs ~40 integer mixes. Changing anything here changes the model: bump
+// FEATURE_VERSION and retrain (npm run train).
+import {
+  F_ALL_CAPS,
+  F_HAS_LOWER,
+  F_INIT_CAP,
+  FLAG_COUNT,
+  mix,
+  W_FLAGS,
+  W_LOWER,
+  W_PRE1,
+  W_RAW,
+  W_SHAPE,
+  W_SUF1,
+} from './word-info.js';
+
+export const FEATURE_VERSION = 1;
+
+const BOS = 0x2f1a3b4c;
+const EOS = 0x5d6e7f80;
+
+// template ids
+const T_BIAS = 1;
+const T_L0 = 2;
+const T_W0 = 3;
+const T_LM1 = 4;
+const T_LP1 = 5;
+const T_LM2 = 6;
+const T_LP2 = 7;
+const T_S0 = 8;
+const T_SM1 = 9;
+const T_SP1 = 10;
+const T_SM1S0 = 11;
+const T_S0SP1 = 12;
+const T_PRE = 13; // +0..3
+const T_SUF = 17; // +0..3
+const T_LM1L0 = 21;
+const T_L0LP1 = 22;
+const T_FLAG = 23;
+const T_FIRST_S0 = 24;
+const T_LAST = 25;
+const T_CAPS_L0 = 26;
+const T_GAZ0 = 27;
+const T_GAZM1 = 28;
+const T_GAZP1 = 29;
+const T_WM1 = 30;
+const T_WP1 = 31;
+const T_SUF3M1 = 32;
+const T_SUF3P1 = 33;
+const T_SM2 = 34;
+const T_SP2 = 35;
+const T_FLAG_FIRST = 36;
+const T_LM1_S0 = 37;
+const T_S0_LP1 = 38;
+const T_LM2LM1 = 39;
+
+/** A growable buffer of feature hashes; token i's features are hashes[offsets[i] .. offsets[i+1]). */
+export class FeatureBuffer {
+  hashes = new Uint32Array(4096);
+  offsets = new Int32Array(257);
+  count = 0;
+
+  ensure(tokens: number, features: number): void {
+    if (this.offsets.length < tokens + 1) this.offsets = new Int32Array(Math.max(tokens + 1, this.offsets.length * 2));
+    if (this.hashes.length < features) {
+      const next = new Uint32Array(Math.max(features, this.hashes.length * 2));
+      next.set(this.hashes.subarray(0, this.count));
+      this.hashes = next;
+    }
+  }
+}
+
+const MAX_PER_TOKEN = 40 + FLAG_COUNT + 16 * 3;
+
+/**
+ * Features of tokens [from, to) of a document into `buf` (token k = from + i at slot i).
+ * `infos[k]` is the word-info of token k; `gaz[k]` its gazetteer bits.
+ */
+export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, buf: FeatureBuffer): void {
+  const n = to - from;
+  buf.ensure(n, n * MAX_PER_TOKEN);
+  const h = buf.hashes;
+  const off = buf.offsets;
+  // A headline in capitals ("BRUSSELS 1996-08-22", "SOCCER - JAPAN GET LUCKY WIN")
+  // makes case useless; the tagger then leans on the word itself.
+  let caps = 0;
+  let letters = 0;
+  for (let k = from; k < to; k++) {
+    const f = infos[k]![W_FLAGS]!;
+    if (f & (F_ALL_CAPS | F_HAS_LOWER)) letters++;
+    if (f & F_ALL_CAPS && !(f & F_HAS_LOWER)) caps++;
+  }
+  const capsSentence = letters >= 2 && caps === letters;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    off[i] = c;
+    const k = from + i;
+    const w = infos[k]!;
+    const wm1 = i >= 1 ? infos[k - 1]! : null;
+    const wp1 = i + 1 < n ? infos[k + 1]! : null;
+    const wm2 = i >= 2 ? infos[k - 2]! : null;
+    const wp2 = i + 2 < n ? infos[k + 2]! : null;
+    const l0 = w[W_LOWER]!;
+    const lm1 = wm1 ? wm1[W_LOWER]! : BOS;
+    const lp1 = wp1 ? wp1[W_LOWER]! : EOS;
+    const lm2 = wm2 ? wm2[W_LOWER]! : BOS;
+    const lp2 = wp2 ? wp2[W_LOWER]! : EOS;
+    const s0 = w[W_SHAPE]!;
+    const sm1 = wm1 ? wm1[W_SHAPE]! : BOS;
+    const sp1 = wp1 ? wp1[W_SHAPE]! : EOS;
+    h[c++] = mix(T_BIAS, 0);
+    h[c++] = mix(T_L0, l0);
+    h[c++] = mix(T_W0, w[W_RAW]!);
+    h[c++] = mix(T_LM1, lm1);
+    h[c++] = mix(T_LP1, lp1);
+    h[c++] = mix(T_LM2, lm2);
+    h[c++] = mix(T_LP2, lp2);
+    h[c++] = mix(T_S0, s0);
+    h[c++] = mix(T_SM1, sm1);
+    h[c++] = mix(T_SP1, sp1);
+    h[c++] = mix(T_SM2, wm2 ? wm2[W_SHAPE]! : BOS);
+    h[c++] = mix(T_SP2, wp2 ? wp2[W_SHAPE]! : EOS);
+    h[c++] = mix(T_SM1S0, mix(sm1, s0));
+    h[c++] = mix(T_S0SP1, mix(s0, sp1));
+    for (let q = 0; q < 4; q++) {
+      h[c++] = mix(T_PRE + q, w[W_PRE1 + q]!);
+      h[c++] = mix(T_SUF + q, w[W_SUF1 + q]!);
+    }
+    h[c++] = mix(T_LM1L0, mix(lm1, l0));
+    h[c++] = mix(T_L0LP1, mix(l0, lp1));
+    h[c++] = mix(T_LM2LM1, mix(lm2, lm1));
+    h[c++] = mix(T_LM1_S0, mix(lm1, s0));
+    h[c++] = mix(T_S0_LP1, mix(s0, lp1));
+    h[c++] = mix(T_WM1, wm1 ? wm1[W_RAW]! : BOS);
+    h[c++] = mix(T_WP1, wp1 ? wp1[W_RAW]! : EOS);
+    h[c++] = mix(T_SUF3M1, wm1 ? wm1[W_SUF1 + 2]! : BOS);
+    h[c++] = mix(T_SUF3P1, wp1 ? wp1[W_SUF1 + 2]! : EOS);
+    const flags = w[W_FLAGS]!;
+    for (let b = 0; b < FLAG_COUNT; b++) {
+      if (flags & (1 << b)) {
+        h[c++] = mix(T_FLAG, b);
+        if (i === 0) h[c++] = mix(T_FLAG_FIRST, b);
+      }
+    }
+    if (i === 0) h[c++] = mix(T_FIRST_S0, s0);
+    if (i === n - 1) h[c++] = mix(T_LAST, s0);
+    if (capsSentence) h[c++] = mix(T_CAPS_L0, l0);
+    else if (i > 0 && flags & F_INIT_CAP) h[c++] = mix(T_CAPS_L0, 0x7fff); // capitalized mid-sentence
+    const g0 = gaz[k]!;
+    const gm1 = i >= 1 ? gaz[k - 1]! : 0;
+    const gp1 = i + 1 < n ? gaz[k + 1]! : 0;
+    if (g0 | gm1 | gp1) {
+      for (let b = 0; b < 16; b++) {
+        const bit = 1 << b;
+        if (g0 & bit) h[c++] = mix(T_GAZ0, b);
+        if (gm1 & bit) h[c++] = mix(T_GAZM1, b);
+        if (gp1 & bit) h[c++] = mix(T_GAZP1, b);
+      }
+    }
+  }
+  off[n] = c;
+  buf.count = c;
+}

@@ -1,0 +1,273 @@
+// The trained NER model: sparse feature weights (one row of T floats per kept feature
+// hash), BILOU transitions, and the gazetteer, in one gzip file under models/.
+// File layout (after gunzip): "DNER" u32 headerBytes, JSON header, then aligned arrays:
+// featureKeys u32[F], weights i16[F*T] (times header.weightScale), trans f32[T*T],
+// start f32[T], end f32[T], gazKeys u32[G], gazValues u8[G].
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DaftarError } from '../../model/errors.js';
+import { allowedTable, tagCount, viterbi } from './decode.js';
+import { FeatureBuffer, FEATURE_VERSION, sentenceFeatures } from './features.js';
+import { Gazetteer } from './gazetteer.js';
+import { F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_FLAGS, W_LOWER, WordInfoCache } from './word-info.js';
+
+export interface NerModelHeader {
+  format: 1;
+  featureVersion: number;
+  lang: 'en' | 'fa';
+  /** Entity types of the training data, in tag order, e.g. ["PER","ORG","LOC","MISC"]. */
+  types: string[];
+  features: number;
+  gazetteer: number;
+  weightScale: number;
+  /** Softmax temperature turning local scores into a 0..1 confidence. */
+  confidenceScale: number;
+  trainedOn: string;
+}
+
+export interface NerModelParts {
+  header: NerModelHeader;
+  featureKeys: Uint32Array;
+  weights: Float32Array; // F x T
+  trans: Float32Array;
+  start: Float32Array;
+  end: Float32Array;
+  gazKeys: Uint32Array;
+  gazValues: Uint8Array;
+}
+
+const MAGIC = 0x524e4544; // "DNER" little-endian
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Serialize a model (weights quantized to 16 bits) and gzip it. */
+export function encodeModel(parts: NerModelParts): Buffer {
+  const T = tagCount(parts.header.types.length);
+  const F = parts.featureKeys.length;
+  let maxAbs = 0;
+  for (let i = 0; i < parts.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(parts.weights[i]!));
+  const weightScale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const header: NerModelHeader = { ...parts.header, features: F, gazetteer: parts.gazKeys.length, weightScale };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const G = parts.gazKeys.length;
+  const size = 8 + align4(headerBytes.length) + 4 * F + align4(2 * F * T) + 4 * (T * T + 2 * T) + 4 * G + G;
+  const buf = Buffer.alloc(size);
+  buf.writeUInt32LE(MAGIC, 0);
+  buf.writeUInt32LE(headerBytes.length, 4);
+  headerBytes.copy(buf, 8);
+  let o = 8 + align4(headerBytes.length);
+  new Uint32Array(buf.buffer, buf.byteOffset + o, F).set(parts.featureKeys);
+  o += 4 * F;
+  const q = new Int16Array(buf.buffer, buf.byteOffset + o, F * T);
+  for (let i = 0; i < F * T; i++) q[i] = Math.round(parts.weights[i]! / weightScale);
+  o += align4(2 * F * T);
+  new Float32Array(buf.buffer, buf.byteOffset + o, T * T).set(parts.trans);
+  o += 4 * T * T;
+  new Float32Array(buf.buffer, buf.byteOffset + o, T).set(parts.start);
+  o += 4 * T;
+  new Float32Array(buf.buffer, buf.byteOffset + o, T).set(parts.end);
+  o += 4 * T;
+  new Uint32Array(buf.buffer, buf.byteOffset + o, G).set(parts.gazKeys);
+  o += 4 * G;
+  new Uint8Array(buf.buffer, buf.byteOffset + o, G).set(parts.gazValues);
+  return gzipSync(buf, { level: 9 });
+}
+
+/** Read a gzip model file's bytes into a ready model. */
+export function decodeModel(gz: Uint8Array, name = 'model'): NerModel {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(gz);
+  } catch (err) {
+    throw new DaftarError('invalid_input', `${name}: NER model file is damaged (not gzip); run npm run train`, { cause: err });
+  }
+  if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC) throw new DaftarError('invalid_input', `${name}: not a Daftar NER model; run npm run train`);
+  const hlen = raw.readUInt32LE(4);
+  const header = JSON.parse(raw.subarray(8, 8 + hlen).toString('utf8')) as NerModelHeader;
+  if (header.featureVersion !== FEATURE_VERSION) {
+    throw new DaftarError('invalid_input', `${name}: NER model built for features v${header.featureVersion}, code has v${FEATURE_VERSION}; run npm run train`);
+  }
+  const T = tagCount(header.types.length);
+  const F = header.features;
+  const G = header.gazetteer;
+  // copy into a fresh aligned buffer: gunzip output may not be 4-byte aligned
+  const ab = new ArrayBuffer(raw.length);
+  new Uint8Array(ab).set(raw);
+  let o = 8 + align4(hlen);
+  const featureKeys = new Uint32Array(ab, o, F);
+  o += 4 * F;
+  const q = new Int16Array(ab, o, F * T);
+  o += align4(2 * F * T);
+  const weights = new Float32Array(F * T);
+  for (let i = 0; i < F * T; i++) weights[i] = q[i]! * header.weightScale;
+  const trans = new Float32Array(ab.slice(o, o + 4 * T * T));
+  o += 4 * T * T;
+  const start = new Float32Array(ab.slice(o, o + 4 * T));
+  o += 4 * T;
+  const end = new Float32Array(ab.slice(o, o + 4 * T));
+  o += 4 * T;
+  const gazKeys = new Uint32Array(ab.slice(o, o + 4 * G));
+  o += 4 * G;
+  const gazValues = new Uint8Array(ab.slice(o, o + G));
+  return new NerModel({ header, featureKeys: featureKeys.slice(), weights, trans, start, end, gazKeys, gazValues });
+}
+
+/** Gazetteer eligibility of a token: 1 may start a name, 2 may only continue one, 0 neither. */
+function eligibility(info: Int32Array, lang: 'en' | 'fa'): number {
+  const f = info[W_FLAGS]!;
+  if (f & F_PUNCT) return 0;
+  if (lang === 'fa' && f & F_ARABIC_SCRIPT) return 1;
+  if (f & (F_INIT_CAP | F_ALL_CAPS)) return 1;
+  if (f & F_HAS_LOWER) return 2; // "Isle of Man", "Rio de Janeiro"
+  return 0;
+}
+
+/** Word-info records and gazetteer bits of a token sequence (shared by training and tagging). */
+export function prepareTokens(
+  words: readonly string[],
+  lang: 'en' | 'fa',
+  gazetteer: Gazetteer,
+  cache: WordInfoCache,
+): { infos: Int32Array[]; gaz: Int32Array } {
+  const n = words.length;
+  const infos = new Array<Int32Array>(n);
+  const lowers = new Int32Array(n);
+  const eligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const info = cache.get(words[i]!);
+    infos[i] = info;
+    lowers[i] = info[W_LOWER]!;
+    eligible[i] = eligibility(info, lang);
+  }
+  const gaz = new Int32Array(n);
+  gazetteer.mark(lowers, eligible, 0, n, gaz);
+  return { infos, gaz };
+}
+
+/** Tags and per-token confidences of one document. */
+export interface TaggedTokens {
+  tags: Int32Array;
+  confidence: Float32Array;
+}
+
+export class NerModel {
+  readonly header: NerModelHeader;
+  readonly T: number;
+  readonly gazetteer: Gazetteer;
+  private readonly slotRows: Int32Array;
+  private readonly slotKeys: Uint32Array;
+  private readonly mask: number;
+  readonly weights: Float32Array;
+  readonly trans: Float32Array;
+  readonly start: Float32Array;
+  readonly end: Float32Array;
+  private readonly allowed: Uint8Array;
+  private readonly cache = new WordInfoCache();
+  private readonly buf = new FeatureBuffer();
+  private em = new Float32Array(0);
+  private back = new Uint8Array(0);
+  private tagScratch = new Int32Array(0);
+  private readonly cur: Float64Array;
+  private readonly prev: Float64Array;
+
+  constructor(parts: NerModelParts) {
+    this.header = parts.header;
+    this.T = tagCount(parts.header.types.length);
+    this.weights = parts.weights;
+    this.trans = parts.trans;
+    this.start = parts.start;
+    this.end = parts.end;
+    this.gazetteer = new Gazetteer(parts.gazKeys, parts.gazValues);
+    const F = parts.featureKeys.length;
+    let size = 16;
+    while (size < F * 2) size <<= 1;
+    this.mask = size - 1;
+    this.slotRows = new Int32Array(size).fill(-1);
+    this.slotKeys = new Uint32Array(size);
+    for (let r = 0; r < F; r++) {
+      const key = parts.featureKeys[r]!;
+      let s = key & this.mask;
+      while (this.slotRows[s] !== -1) s = (s + 1) & this.mask;
+      this.slotRows[s] = r;
+      this.slotKeys[s] = key;
+    }
+    this.allowed = allowedTable(this.T);
+    this.cur = new Float64Array(this.T);
+    this.prev = new Float64Array(this.T);
+  }
+
+  /** Row of a feature hash, -1 when the model has no weight for it. */
+  row(key: number): number {
+    let s = key & this.mask;
+    for (;;) {
+      const r = this.slotRows[s]!;
+      if (r === -1 || this.slotKeys[s] === key) return r;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** Word-info records and gazetteer bits for a document's tokens. */
+  prepare(words: readonly string[]): { infos: Int32Array[]; gaz: Int32Array } {
+    return prepareTokens(words, this.header.lang, this.gazetteer, this.cache);
+  }
+
+  /**
+   * Tag tokens [from, to) (one sentence) given prepared infos; writes BILOU tags and
+   * confidences at indices from..to-1 of `out`.
+   */
+  tagSentence(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, out: TaggedTokens): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const T = this.T;
+    sentenceFeatures(infos, gaz, from, to, this.buf);
+    if (this.em.length < n * T) {
+      this.em = new Float32Array(n * T * 2);
+      this.back = new Uint8Array(n * T * 2);
+      this.tagScratch = new Int32Array(n * 2);
+    }
+    const em = this.em;
+    em.fill(0, 0, n * T);
+    const h = this.buf.hashes;
+    const off = this.buf.offsets;
+    const W = this.weights;
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const r = this.row(h[k]!);
+        if (r < 0) continue;
+        const wr = r * T;
+        for (let t = 0; t < T; t++) em[base + t] += W[wr + t]!;
+      }
+    }
+    const tags = this.tagScratch;
+    viterbi(em, n, T, this.trans, this.start, this.end, this.allowed, tags, this.back, this.cur, this.prev);
+    // Confidence: the chosen tag's share of a softmax over local scores (emission plus
+    // transition from the chosen previous tag). Cheap, and ranks doubtful tokens lower.
+    const scale = this.header.confidenceScale;
+    for (let i = 0; i < n; i++) {
+      const tag = tags[i]!;
+      out.tags[from + i] = tag;
+      if (tag === 0) {
+        out.confidence[from + i] = 1;
+        continue;
+      }
+      const p = i > 0 ? tags[i - 1]! : -1;
+      let max = -Infinity;
+      const base = i * T;
+      for (let t = 0; t < T; t++) {
+        const s = em[base + t]! + (p >= 0 ? this.trans[p * T + t]! : this.start[t]!);
+        if (s > max) max = s;
+      }
+      let z = 0;
+      let mine = 0;
+      for (let t = 0; t < T; t++) {
+        const s = em[base + t]! + (p >= 0 ? this.trans[p * T + t]! : this.start[t]!);
+        const e = Math.exp((s - max) * scale);
+        z += e;
+        if (t === tag) mine = e;
+      }
+      out.confidence[from + i] = mine / z;
+    }
+  }
+}
