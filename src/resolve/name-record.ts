@@ -1,0 +1,99 @@
+// A name as the matcher sees it: phonetic word keys with their roles (given name,
+// surname), the titles taken off, the script it was written in.
+import { isMostlyArabicScript } from '../text/normalize.js';
+import { romanizeScriptName, scriptPhoneticWords } from './arabic-script-key.js';
+import { splitTitles } from './latin-fold.js';
+import { acronymForm, organizationWords } from './organization.js';
+import { nameWords, phoneticWord, phoneticWords } from './phonetic-key.js';
+
+export type NameType = 'PERSON' | 'ORG' | 'PLACE';
+
+/** One name to compare: a register row, an entity, or a mention with its context. */
+export interface NameRecord {
+  name: string;
+  type?: NameType;
+  /** Other names of the same record ("also known as"); the best-matching pair counts. */
+  aliases?: string[];
+  /** Titles known from elsewhere (canonical, e.g. "doctor"); titles inside `name` are found anyway. */
+  titles?: string[];
+  documentIds?: string[];
+  /** Sites or publishers the name was read in. */
+  outlets?: string[];
+  /** Keys or ids of entities mentioned near this name. */
+  cooccurring?: string[];
+  /** For an acronym, the long form the text defined for it: "(NSCL)" after the long name. */
+  longForm?: string;
+}
+
+export interface NameAnalysis {
+  script: 'latin' | 'arabic';
+  type: NameType | undefined;
+  /** Phonetic word keys in written order. */
+  words: string[];
+  /** Indexes into `words`; empty when the name gives no clue (one word). */
+  surname: number[];
+  given: number[];
+  titles: string[];
+  /** "NSCL" when the name is written like an acronym. */
+  acronym: string | null;
+}
+
+function personWords(part: string, script: 'latin' | 'arabic'): { words: string[]; titles: string[] } {
+  if (script === 'arabic') {
+    const r = romanizeScriptName(part);
+    return { words: nameWords(r.words).map(phoneticWord).filter((w) => w.length > 0), titles: r.titles };
+  }
+  const f = splitTitles(part);
+  return { words: nameWords(f.tokens).map(phoneticWord).filter((w) => w.length > 0), titles: f.titles };
+}
+
+const cache = new Map<string, NameAnalysis>();
+const CACHE_LIMIT = 200_000;
+
+/**
+ * Analyzes a name once (cached). "KALANTARI, Dariush" marks the words before the
+ * comma as surname; otherwise a person's last word is the surname.
+ */
+export function analyzeName(name: string, type?: NameType): NameAnalysis {
+  const cacheKey = (type ?? '') + '\u0000' + name;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const script = isMostlyArabicScript(name) ? 'arabic' : 'latin';
+  let result: NameAnalysis;
+  if (type === 'ORG') {
+    const words =
+      script === 'arabic' ? scriptPhoneticWords(name) : organizationWords(name).map(phoneticWord).filter((w) => w.length > 0);
+    result = { script, type, words, surname: [], given: [], titles: [], acronym: acronymForm(name) };
+  } else {
+    const comma = script === 'latin' ? name.indexOf(',') : -1;
+    if (comma > 0 && type !== 'PLACE') {
+      const sur = personWords(name.slice(0, comma), script);
+      const giv = personWords(name.slice(comma + 1), script);
+      const words = [...sur.words, ...giv.words];
+      const surname = sur.words.map((_, k) => k);
+      const given = giv.words.map((_, k) => sur.words.length + k);
+      result = { script, type, words, surname, given, titles: [...sur.titles, ...giv.titles], acronym: null };
+    } else {
+      const p = personWords(name, script);
+      const n = p.words.length;
+      const isPerson = type === 'PERSON' || type === undefined;
+      result = {
+        script,
+        type,
+        words: p.words,
+        surname: isPerson && n >= 2 ? [n - 1] : [],
+        given: isPerson && n >= 2 ? p.words.slice(0, n - 1).map((_, k) => k) : [],
+        titles: p.titles,
+        acronym: type === 'PLACE' ? null : acronymForm(name),
+      };
+    }
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, result);
+  return result;
+}
+
+/** Phonetic words of any name, Latin or Persian/Arabic script, in written order. */
+export function anyScriptWords(name: string): string[] {
+  return isMostlyArabicScript(name) ? scriptPhoneticWords(name) : phoneticWords(name);
+}
