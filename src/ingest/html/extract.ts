@@ -69,7 +69,12 @@ export function stripShortcodes(s: string): string {
 export function extractMain(page: ParsedPage, titleHint: string | null): MainText {
   const { elems, blocks } = page;
   const n = elems.length;
-  const rootText = Math.max(1, elems[0]!.textLen - elems[0]!.linkLen);
+
+  // Prose per subtree: text of paragraph-like blocks with few links.
+  const prose = new Float64Array(n);
+  for (const b of blocks) if (b.text.length >= 25 && b.linkLen < b.text.length * 0.3) prose[b.elem] += b.text.length;
+  for (let i = n - 1; i > 0; i--) prose[elems[i]!.parent] += prose[i]!;
+  const totalProse = Math.max(1, prose[0]!);
 
   // 1. Junk marks, top-down (parents come first).
   const junk = new Uint8Array(n); // own mark
@@ -77,18 +82,20 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
   for (let i = 1; i < n; i++) {
     const e = elems[i]!;
     let j = JUNK_TAGS.has(e.tag) || isJunkHint(e.hint);
-    if (j && !JUNK_TAGS.has(e.tag)) {
-      // A class like "post-content has-share-bar" that wraps most of the page's prose is not chrome.
-      const share = (e.textLen - e.linkLen) / rootText;
-      if (share > 0.3 && POSITIVE_RE.test(e.hint) && !/comment/.test(e.hint)) j = false;
-    }
-    if (j && e.tag === 'form') {
-      // ASP.NET pages wrap everything in one <form>.
-      if ((e.textLen - e.linkLen) / rootText > 0.3) j = false;
+    if (j) {
+      // A wrapper like "theiastickysidebar" or an ASP.NET <form> around most of the prose is not chrome.
+      const share = prose[i]! / totalProse;
+      const limit = /comment/.test(e.hint) ? 0.85 : e.tag === 'nav' || e.tag === 'footer' || e.tag === 'aside' ? 0.7 : 0.5;
+      if (share > limit && prose[i]! > 200) j = false;
     }
     junk[i] = j ? 1 : 0;
     inJunk[i] = j || inJunk[e.parent] ? 1 : 0;
   }
+
+  // Prose outside chrome, for sibling decisions.
+  const cleanProse = new Float64Array(n);
+  for (const b of blocks) if (!inJunk[b.elem] && b.text.length >= 25 && b.linkLen < b.text.length * 0.3) cleanProse[b.elem] += b.text.length;
+  for (let i = n - 1; i > 0; i--) cleanProse[elems[i]!.parent] += cleanProse[i]!;
 
   // 2. Scores: each paragraph-like block feeds its container's ancestors.
   const score = new Float64Array(n);
@@ -176,7 +183,9 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
       const se = elems[sib]!;
       let bonus = 0;
       if (se.hint && se.hint === te.hint) bonus = score[top]! * 0.2;
-      if (scored[sib] && score[sib]! + bonus >= threshold) {
+      // A body split into sections scores low per section (paragraphs sit deep), but holds as much prose.
+      const sibLd = se.textLen ? se.linkLen / se.textLen : 1;
+      if ((scored[sib] && score[sib]! + bonus >= threshold) || (cleanProse[sib]! >= 0.5 * cleanProse[top]! && cleanProse[sib]! > 200 && sibLd < 0.3)) {
         roots.push(sib);
         continue;
       }

@@ -28,6 +28,7 @@ export interface Elem {
   ownImg: number;
   ownInput: number;
   ownEmbed: number;
+  ownP: number;
   /** itemprop / itemtype facts worth keeping. */
   itemprop: string;
   itemtype: string;
@@ -132,7 +133,7 @@ export function parsePage(html: string): ParsedPage {
     elems.push({
       tag, parent, hint, firstBlock: blocks.length, endBlock: blocks.length, lastDesc: idx, children: [],
       textLen: 0, linkLen: 0, commas: 0, pCount: 0, liCount: 0, imgCount: 0, inputCount: 0, embedCount: 0,
-      headingLen: 0, ownImg: 0, ownInput: 0, ownEmbed: 0, itemprop: '', itemtype: '',
+      headingLen: 0, ownImg: 0, ownInput: 0, ownEmbed: 0, ownP: 0, itemprop: '', itemtype: '',
     });
     if (parent >= 0) elems[parent]!.children.push(idx);
     return idx;
@@ -317,14 +318,16 @@ function aggregate(page: ParsedPage): void {
     COMMAS.lastIndex = 0;
     e.commas += b.text.match(COMMAS)?.length ?? 0;
     if (b.heading) e.headingLen += b.text.length;
+    // Paragraphs as Readability counts them after turning text-only divs into <p>.
+    else if (b.text.length >= 20 && e.tag !== 'li') e.ownP++;
   }
   for (let i = elems.length - 1; i >= 0; i--) {
     const e = elems[i]!;
     e.imgCount += e.ownImg;
     e.inputCount += e.ownInput;
     e.embedCount += e.ownEmbed;
-    if (e.tag === 'p') e.pCount++;
-    else if (e.tag === 'li') e.liCount++;
+    e.pCount += e.ownP;
+    if (e.tag === 'li') e.liCount++;
     if (e.parent >= 0) {
       const p = elems[e.parent]!;
       p.textLen += e.textLen;
