@@ -1,0 +1,58 @@
+// Persian writes one time expression in pieces that our rules find separately: «از شنبه تا
+// چهارشنبه», «امروز سوم تیر», «صبح حدود ساعت شش». Join neighbours into one span.
+import type { DateSpan } from './types.js';
+
+const RANGE = /^[\s\u200c]*(?:تا|الی|لغایت|-|–|_)[\s\u200c]*$/;
+const JOIN = /^[\s\u200c]*(?:و|،|,)?[\s\u200c]*$/;
+
+function startOf(v: string): string {
+  return v.split('/')[0];
+}
+function endOf(v: string): string {
+  const parts = v.split('/');
+  return parts[parts.length - 1];
+}
+
+function combine(a: DateSpan, b: DateSpan, range: boolean): Pick<DateSpan, 'value' | 'granularity' | 'calendar' | 'original' | 'timeml' | 'confidence'> {
+  const conf = Math.min(a.confidence, b.confidence);
+  if (range && a.value && b.value && a.granularity !== 'duration' && b.granularity !== 'duration') {
+    const original = a.original && b.original ? `${startOf(a.original)}/${endOf(b.original)}` : undefined;
+    return { value: `${startOf(a.value)}/${endOf(b.value)}`, granularity: 'interval', calendar: a.calendar === b.calendar ? a.calendar : 'gregorian', original, confidence: conf };
+  }
+  // A day and a clock time: "امروز ساعت ۹" -> the day at that time.
+  const day = [a, b].find((s) => s.granularity === 'day' && s.value && /^\d{4}-\d{2}-\d{2}$/.test(s.value));
+  const time = [a, b].find((s) => s.granularity === 'time' && (s.value ?? s.timeml ?? '').includes('T'));
+  if (day && time && day !== time) {
+    const t = (time.value ?? time.timeml ?? '').replace(/^.*?T/, 'T');
+    return { value: day.value + t, granularity: 'time', calendar: day.calendar, original: day.original, confidence: conf };
+  }
+  const best = [a, b].sort((x, y) => rank(y) - rank(x))[0];
+  return { value: best.value, granularity: best.granularity, calendar: best.calendar, original: best.original, timeml: best.timeml, confidence: conf };
+}
+
+function rank(s: DateSpan): number {
+  const g = { day: 6, time: 5, interval: 4, month: 4, year: 3, decade: 2, duration: 1, set: 1 }[s.granularity];
+  return (s.value ? 10 : 0) + g;
+}
+
+export function mergeAdjacent(text: string, folded: string, spans: DateSpan[]): DateSpan[] {
+  const out: DateSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && s.start - prev.end <= 8) {
+      const gap = folded.slice(prev.end, s.start);
+      const range = RANGE.test(gap) || /^(?:تا|الی|لغایت)[\s\u200c]/.test(folded.slice(s.start, s.end));
+      if (range || JOIN.test(gap)) {
+        let start = prev.start;
+        if (range && /از[\s\u200c]*$/.test(folded.slice(Math.max(0, start - 4), start))) start = folded.lastIndexOf('از', start);
+        const merged: DateSpan = { start, end: s.end, text: text.slice(start, s.end), ...combine(prev, s, range) };
+        if (merged.original === undefined) delete merged.original;
+        if (merged.timeml === undefined) delete merged.timeml;
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
