@@ -13,6 +13,7 @@ import {
   clusterReuse,
   detectReuseForDocument,
   MemoryReuseIndex,
+  recheckBoilerplate,
   type DetectedReuse,
   type ReuseDocument,
 } from '../../src/reuse/index.js';
@@ -50,8 +51,9 @@ async function detectAll(docs: ReuseDocument[]): Promise<ReturnType<typeof clust
   const index = new MemoryReuseIndex();
   const byId = new Map(docs.map((d) => [d.id, d]));
   const links: DetectedReuse[] = [];
-  for (const doc of docs) links.push(...(await detectReuseForDocument(doc, index, (id) => byId.get(id))));
-  return clusterReuse(links, (id) => byId.get(id)?.published ?? null);
+  const getDoc = (id: string): ReuseDocument | undefined => byId.get(id);
+  for (const doc of docs) links.push(...(await detectReuseForDocument(doc, index, getDoc)));
+  return clusterReuse(await recheckBoilerplate(links, index, getDoc), (id) => byId.get(id)?.published ?? null);
 }
 
 function readJsonLines<T>(path: string): T[] {

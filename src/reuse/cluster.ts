@@ -13,7 +13,7 @@ export interface ReuseClusterMember {
 
 export interface ReuseCluster {
   id: string;
-  /** The earliest publication; on equal or unknown dates, the longest span. */
+  /** The earliest publication; on equal or unknown dates, the one the links most often take as source, then the longest span. */
   earliest: ReuseClusterMember;
   /** One span per document (spans of one document merged), earliest first. */
   members: ReuseClusterMember[];
@@ -21,7 +21,7 @@ export interface ReuseCluster {
 
 /**
  * Group non-boilerplate links into passage clusters and set each link's clusterId.
- * Spans of one document that overlap by at least half of the shorter are one passage.
+ * Spans of one document that overlap by at least half of the longer are one passage.
  * clusterReuse(links, (id) => dates.get(id)) -> { clusters: [{ id, earliest, members }], links }
  */
 export function clusterReuse<L extends DetectedReuse>(
@@ -66,8 +66,10 @@ export function clusterReuse<L extends DetectedReuse>(
     for (const s of list) {
       open = open.filter((o) => o.end > s.start);
       for (const o of open) {
+        // Mutual overlap: a paragraph inside a whole-article span stays its own passage,
+        // or one host article pasting two origins' paragraphs would chain them together.
         const overlap = Math.min(o.end, s.end) - s.start;
-        if (overlap * 2 >= Math.min(o.end - o.start, s.end - s.start)) union(o.node, s.node);
+        if (overlap * 2 >= Math.max(o.end - o.start, s.end - s.start)) union(o.node, s.node);
       }
       open.push(s);
     }
@@ -90,8 +92,16 @@ export function clusterReuse<L extends DetectedReuse>(
 
   const clusterOfRoot = new Map<number, ReuseCluster>();
   const clusters: ReuseCluster[] = [];
+  // How often each document is a link's source minus how often its target: on equal or
+  // unknown dates the links' own judgement (attribution, fuller text) picks the origin.
+  const sourceScore = new Map<string, number>();
+  for (const l of links) {
+    if (l.boilerplate) continue;
+    sourceScore.set(l.sourceDocumentId, (sourceScore.get(l.sourceDocumentId) ?? 0) + 1);
+    sourceScore.set(l.targetDocumentId, (sourceScore.get(l.targetDocumentId) ?? 0) - 1);
+  }
   for (const [root, members] of groups) {
-    const sorted = [...members.values()].sort(earlierMember);
+    const sorted = [...members.values()].sort((x, y) => earlierMember(x, y, sourceScore));
     const earliest = sorted[0]!;
     const cluster = { id: `reuse-cluster:${earliest.documentId.slice(0, 24)}:${earliest.start}`, earliest, members: sorted };
     clusterOfRoot.set(root, cluster);
@@ -102,11 +112,13 @@ export function clusterReuse<L extends DetectedReuse>(
   return { clusters, links: out };
 }
 
-function earlierMember(x: ReuseClusterMember, y: ReuseClusterMember): number {
+function earlierMember(x: ReuseClusterMember, y: ReuseClusterMember, sourceScore: Map<string, number>): number {
   if (x.published && y.published) {
     const order = compareIsoDates(x.published, y.published);
     if (order === -1 || order === 1) return order;
   } else if (x.published || y.published) return x.published ? -1 : 1;
+  const byScore = (sourceScore.get(y.documentId) ?? 0) - (sourceScore.get(x.documentId) ?? 0);
+  if (byScore !== 0) return byScore;
   const byLength = y.end - y.start - (x.end - x.start);
   if (byLength !== 0) return byLength;
   return x.documentId < y.documentId ? -1 : x.documentId > y.documentId ? 1 : 0;

@@ -2,6 +2,7 @@
 // candidates, align each candidate, classify boilerplate, orient by publication date.
 // Nothing else in the workspace is read or rescanned.
 import type { ReuseLink } from '../model/schema.js';
+import { foldForSearch } from '../text/normalize.js';
 import { alignTokens, DEFAULT_ALIGN_OPTIONS, type AlignedPassage, type AlignOptions } from './align.js';
 import { compareIsoDates, publishedAt, type ReuseDirection, type ReuseDocument } from './direction.js';
 import { DEFAULT_FINGERPRINT_OPTIONS, sampleFingerprints, type FingerprintOptions, type Fingerprints } from './fingerprint.js';
@@ -54,7 +55,7 @@ export interface PreparedDocument {
 
 export function prepareDocument(doc: ReuseDocument, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS): PreparedDocument {
   const tokens = tokenizeForReuse(doc.text);
-  return { doc, tokens, fingerprints: sampleFingerprints(tokens, options) };
+  return { doc, tokens, fingerprints: sampleFingerprints(tokens, options, doc.text) };
 }
 
 /**
@@ -81,7 +82,7 @@ export async function detectReuseForDocument(
     const otherTokens = tokenizeForReuse(other.text);
     const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
     for (const p of passages) {
-      const boilerplate = await isBoilerplate(p, prepared, other, index, getDoc, siteCache, opts);
+      const boilerplate = await isBoilerplateSpan(doc, p.aStart, p.aEnd, other, index, getDoc, opts, siteCache, prepared);
       links.push(orient(p, doc, other, boilerplate));
     }
   }
@@ -106,9 +107,13 @@ function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerpla
     aIsSource = order === -1;
   } else {
     direction = order === 0 ? 'same_date' : 'unknown';
-    // Copies drop words more often than they add them: the fuller passage is the better
-    // guess for the origin; on a tie, the document that was there first (b).
-    aIsSource = p.aLast - p.aFirst > p.bLast - p.bFirst;
+    // A copy often names its origin ("According to River Times, ..."); failing that, copies
+    // drop words more often than they add them, so the fuller passage is the better guess;
+    // on a tie, the document that was there first (b).
+    const aCredited = credits(b, p.bStart, p.bEnd, a.site);
+    const bCredited = credits(a, p.aStart, p.aEnd, b.site);
+    if (aCredited !== bCredited) aIsSource = aCredited;
+    else aIsSource = p.aLast - p.aFirst > p.bLast - p.bFirst;
   }
   const src = aIsSource ? { id: a.id, start: p.aStart, end: p.aEnd } : { id: b.id, start: p.bStart, end: p.bEnd };
   const tgt = aIsSource ? { id: b.id, start: p.bStart, end: p.bEnd } : { id: a.id, start: p.aStart, end: p.aEnd };
@@ -126,63 +131,113 @@ function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerpla
   };
 }
 
+/** Does `doc` name `site` in or just before [start, end)? */
+function credits(doc: ReuseDocument, start: number, end: number, site: string | null): boolean {
+  const name = site ? foldForSearch(site).trim() : '';
+  if (name.length < 3) return false;
+  return foldForSearch(doc.text.slice(Math.max(0, start - 300), end)).includes(name);
+}
+
 function siteKey(site: string | null): string | null {
   const s = site?.trim().toLowerCase();
   return s ? s : null;
 }
 
 /**
- * Template text of one site (same site on both sides, recurring in several of its
- * documents) or a stock line found in many documents.
+ * Is the span [start, end) of `doc`, aligned with `other`, boilerplate? Template text of
+ * one site (same site on both sides, recurring in several of its documents) or a short
+ * stock line held by many documents. The answer depends on what the index holds now: a
+ * stock line is only known as such once enough documents carry it (see recheckBoilerplate).
  */
-async function isBoilerplate(
-  p: AlignedPassage,
-  prepared: PreparedDocument,
+export async function isBoilerplateSpan(
+  doc: ReuseDocument,
+  start: number,
+  end: number,
   other: ReuseDocument,
   index: ReuseIndex,
   getDoc: GetReuseDocument,
-  siteCache: Map<string, string | null>,
-  opts: ReuseOptions,
+  options: Partial<ReuseOptions> = {},
+  siteCache: Map<string, string | null> = new Map(),
+  prepared?: PreparedDocument,
 ): Promise<boolean> {
+  const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
   const bp = opts.boilerplate;
-  const site = siteKey(prepared.doc.site);
+  const site = siteKey(doc.site);
   const sameSite = site !== null && site === siteKey(other.site);
-  const short = p.matchedWords <= bp.stockPhraseMaxWords;
+  const tokens = prepared?.tokens ?? tokenizeForReuse(doc.text);
+  const fingerprints = prepared?.fingerprints ?? sampleFingerprints(tokens, opts.fingerprint, doc.text);
+  let words = 0;
+  for (let i = 0; i < tokens.count; i++) if (tokens.starts[i]! >= start && tokens.ends[i]! <= end) words++;
+  const short = words <= bp.stockPhraseMaxWords;
   if (!sameSite && !short) return false;
 
-  // The passage's sampled shingles, and which stored documents hold them.
-  const { hashes, positions } = prepared.fingerprints;
+  // The span's indexed shingles, and which stored documents hold them.
   const inside: number[] = [];
-  const lastStart = p.aLast - opts.fingerprint.shingleWords;
-  for (let k = 0; k < positions.length; k++) if (positions[k]! >= p.aFirst && positions[k]! <= lastStart) inside.push(hashes[k]!);
-  // Without any sampled shingle nothing is known about recurrence: a short same-site
+  const last = opts.fingerprint.shingleWords - 1;
+  for (let k = 0; k < fingerprints.positions.length; k++) {
+    const p = fingerprints.positions[k]!;
+    if (tokens.starts[p]! >= start && tokens.ends[p + last]! <= end) inside.push(fingerprints.hashes[k]!);
+  }
+  const hashes = Uint32Array.from(inside);
+  // Without any indexed shingle nothing is known about recurrence: a short same-site
   // passage is then taken as template text (a site's lines are short), anything else not.
-  if (inside.length === 0) return sameSite && short;
-
+  if (hashes.length === 0) return sameSite && short;
   const holders = new Map<number, Set<string>>();
-  for (const posting of await index.lookup(Uint32Array.from(inside))) {
-    if (posting.documentId === prepared.doc.id) continue;
+  for (const posting of await index.lookup(hashes)) {
     let set = holders.get(posting.hash);
-    if (!set) holders.set(posting.hash, (set = new Set()));
+    if (!set) holders.set(posting.hash, (set = new Set([doc.id])));
     set.add(posting.documentId);
   }
   let most = new Set<string>();
   for (const set of holders.values()) if (set.size > most.size) most = set;
 
-  if (short && most.size + 1 >= bp.stockPhraseDocuments) return true;
+  if (short && most.size >= bp.stockPhraseDocuments) return true;
   if (!sameSite) return false;
-  // Count holders on the same site; other.id is one of them. At most 50 are checked.
-  let sameSiteDocs = 1;
+  // Count holders on the same site (doc itself included). At most 50 are checked.
+  let sameSiteDocs = 0;
   let checked = 0;
   for (const id of most) {
     if (sameSiteDocs >= bp.minSiteDocuments || checked >= 50) break;
     checked++;
-    let s = siteCache.get(id);
+    let s: string | null | undefined = id === doc.id ? site : id === other.id ? siteKey(other.site) : siteCache.get(id);
     if (s === undefined) {
       s = siteKey((await getDoc(id))?.site ?? null);
       siteCache.set(id, s);
     }
     if (s === site) sameSiteDocs++;
   }
+  if (!most.has(other.id)) sameSiteDocs++;
   return sameSiteDocs >= bp.minSiteDocuments;
+}
+
+/**
+ * Re-check short links that were not boilerplate when found: a stock line becomes known
+ * only after it has been seen in `stockPhraseDocuments` documents, so links found before
+ * that are flagged now. Touches only links of at most `stockPhraseMaxWords` words.
+ * await recheckBoilerplate(links, index, getDoc) -> the same links, some now boilerplate
+ */
+export async function recheckBoilerplate<L extends DetectedReuse>(
+  links: readonly L[],
+  index: ReuseIndex,
+  getDoc: GetReuseDocument,
+  options: Partial<ReuseOptions> = {},
+): Promise<L[]> {
+  const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
+  const siteCache = new Map<string, string | null>();
+  const out: L[] = [];
+  for (const l of links) {
+    if (l.boilerplate) {
+      out.push(l);
+      continue;
+    }
+    const target = await getDoc(l.targetDocumentId);
+    const source = await getDoc(l.sourceDocumentId);
+    if (!target || !source || tokenizeForReuse(target.text.slice(l.targetStart, l.targetEnd)).count > opts.boilerplate.stockPhraseMaxWords) {
+      out.push(l);
+      continue;
+    }
+    const boilerplate = await isBoilerplateSpan(target, l.targetStart, l.targetEnd, source, index, getDoc, opts, siteCache);
+    out.push(boilerplate ? { ...l, boilerplate } : l);
+  }
+  return out;
 }

@@ -47,8 +47,18 @@ export function allShingles(tokens: ReuseTokens, words: number): Uint32Array {
   return out;
 }
 
-/** The hash-sampled shingles that a ReuseIndex stores and looks up. */
-export function sampleFingerprints(tokens: ReuseTokens, options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS): Fingerprints {
+/**
+ * The shingles a ReuseIndex stores and looks up: those whose hash falls in the sampled
+ * residue class, plus the first and last shingle of every line when `text` is given. A
+ * site's template lines and stock lines ("Follow us on Telegram ...") are whole lines of
+ * ten-odd words that a 1/4 sample often misses; their line-start and line-end shingles
+ * tell how many documents hold them.
+ */
+export function sampleFingerprints(
+  tokens: ReuseTokens,
+  options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS,
+  text?: string,
+): Fingerprints {
   const words = options.shingleWords;
   const mask = options.sampleEvery - 1;
   const power = (options.sampleEvery & mask) === 0;
@@ -60,7 +70,7 @@ export function sampleFingerprints(tokens: ReuseTokens, options: FingerprintOpti
   let last = -1;
   for (let i = 0; i < n; i++) {
     const h = shingleHash(tokens.keys, i, words);
-    const keep = power ? (h & mask) === 0 : h % options.sampleEvery === 0;
+    const keep = (power ? (h & mask) === 0 : h % options.sampleEvery === 0) || (text !== undefined && (lineBreakBefore(text, tokens, i) || lineBreakBefore(text, tokens, i + words)));
     // A run of one repeated word ("no no no ...") gives one hash many times; keep it once per run.
     if (keep && h !== last) {
       hashes[kept] = h;
@@ -70,4 +80,13 @@ export function sampleFingerprints(tokens: ReuseTokens, options: FingerprintOpti
     }
   }
   return { hashes: hashes.slice(0, kept), positions: positions.slice(0, kept) };
+}
+
+/** True when token i starts a line (or i is past the last token). */
+function lineBreakBefore(text: string, tokens: ReuseTokens, i: number): boolean {
+  if (i === 0 || i >= tokens.count) return true;
+  const from = tokens.ends[i - 1]!;
+  const to = tokens.starts[i]!;
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }

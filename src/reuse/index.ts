@@ -16,6 +16,9 @@
 //       flags boilerplate, orients by date, then adds the document to the index
 //       (options.add = false to only look). Never rescans other documents.
 //   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
+//   recheckBoilerplate(links, index, getDoc, options?): Promise<links>
+//       Re-flags short links whose line has since become common (a stock line is only
+//       known once 25 documents carry it); run it on stored links from time to time.
 //   alignTokens(tokensA, textA, tokensB, textB, options?): AlignedPassage[]
 //   clusterReuse(links, publishedOf): { clusters: ReuseCluster[], links }  (clusterId set)
 //   compareIsoDates(a, b): -1 | 0 | 1 | null;   publishedAt(doc, offset): string | null
@@ -36,6 +39,8 @@ export {
   DEFAULT_REUSE_OPTIONS,
   detectReuseBetween,
   detectReuseForDocument,
+  isBoilerplateSpan,
+  recheckBoilerplate,
   prepareDocument,
   type BoilerplateOptions,
   type DetectedReuse,
