@@ -104,7 +104,7 @@ const E2 = `(?![\\u0600-\\u06ff]|\\u200c[\\u0600-\\u06ff])`;
 const PART = `(?:صبح|ظهر|بعد${J}از${J}ظهر|بعدازظهر|عصر|غروب|شب|بامداد|نیمه${J}شب|نصف${J}شب|نیمه${J}های${J}شب|سحر|ظهر)`;
 
 const DAY_MONTH = new RegExp(
-  `${B}(?:(${FA_WEEKDAY})[\\s،,]*)?(?:روز${J})?(\\d{1,2}|${FA_ORDINAL_DAY}|${FA_NUMBER_PHRASE})(?:${J}(?:ام|م))?${J}(${SH_MONTH}|${GREG_MONTH}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[\\s،,]*(?:سال${J})?${YEAR}${E2})?${SUFFIX}`,
+  `${B}(?:(${FA_WEEKDAY})[\\s،,]*)?(\\d{1,2}|${FA_ORDINAL_DAY}|${FA_NUMBER_PHRASE})(?:${J}(?:ام|م))?${J}(${SH_MONTH}|${GREG_MONTH}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[\\s،,]*(?:سال${J})?${YEAR}${E2})?${SUFFIX}`,
   'g',
 );
 
@@ -445,7 +445,7 @@ export const FA_RULES: Rule[] = [
   },
   {
     name: 'fa-weekday',
-    re: new RegExp(`${B}(?:(?:تا|از|روز)${J})?(${FA_WEEKDAY})(?:${J}(ها|های))?(?:${J}(شب|صبح|عصر|ظهر))?(?:${J}(گذشته|اینده|قبل|بعد|پیش|این${J}هفته|هفته${J}(?:گذشته|اینده|بعد|قبل)))?${E2}`, 'g'),
+    re: new RegExp(`${B}(?:(?:تا|از)${J})?(${FA_WEEKDAY})(?:${J}(ها|های))?(?:${J}(شب|صبح|عصر|ظهر))?(?:${J}(گذشته|اینده|قبل|بعد|پیش|این${J}هفته|هفته${J}(?:گذشته|اینده|بعد|قبل)))?${E2}`, 'g'),
     resolve(m, ctx) {
       const wd = faWeekdayOf(m[1]);
       if (wd === undefined) return null;
