@@ -1,0 +1,146 @@
+// Non-HTML documents: the NGO report (PDF), a protected witness's testimony
+// (DOCX), plain-text files and a Markdown note.
+import type { Para } from '../types.js';
+import { FICTION_EN, FICTION_FA } from '../world.js';
+import { VCA_DEMANDS, VRM_FINDING } from './shared.js';
+import { W4_PARAS } from './wire.js';
+
+export interface OtherDoc {
+  file: string; format: 'pdf' | 'docx' | 'txt' | 'md'; kind: 'report' | 'testimony' | 'article' | 'other';
+  language: 'en' | 'fa'; title: string; published: string; outlet: string; author: string; notes?: string; paras: Para[];
+}
+
+const PB = '<pagebreak>';
+
+export const OTHERS: OtherDoc[] = [
+  {
+    file: 'reports/vrm-behind-the-wire-2025-06-10.pdf', format: 'pdf', kind: 'report', language: 'en', published: '2025-06-10',
+    title: 'Behind the Wire: Detention at Chalkhan Camp after the Golmarz Protests', outlet: 'Vahrestan Rights Monitor', author: 'Vahrestan Rights Monitor',
+    notes: 'NGO report, 4 pages, Type1 Helvetica text; origin of the 4,000 detainees and 37 killed figures',
+    paras: [
+      { h: 'Behind the Wire: Detention at [[Chalkhan|l-chalkhan-camp]] Camp after the [[Golmarz|l-golmarz]] Protests' },
+      `${FICTION_EN}`,
+      'A report by the [[Vahrestan Rights Monitor|o-vrm]] ([[VRM|o-vrm]]). [[Arsavan|l-arsavan]], [[10 June 2025|d:2025-06-10]].',
+      { h: '1. Summary' },
+      'On [[2 March 2025|d:2025-03-02]] tens of thousands of people marched in [[Golmarz|l-golmarz]], [[Tirvan|l-tirvan]] province, against the diversion of the [[Tirab river|l-tirab-river]] by the [[Sepidband dam|l-sepidband-dam]]. In the early hours of [[3 March|d:2025-03-03]] units of the [[Internal Guard Corps|o-igc]] ([[IGC|o-igc]]) dispersed a sit-in on the main bridge. In the weeks that followed, the [[IGC|o-igc]] arrested protesters, union members and students across the province.',
+      'The [[VRM|o-vrm]] has documented [[4,000|q:4000:ex:people detained:c-detainees-chalkhan]] people who were detained and held, for days or months, at [[Chalkhan camp|l-chalkhan-camp]] in [[Ashgaran|l-ashgaran]] province between [[3 March and 31 May 2025|d:2025-03-03/2025-05-31]]. The real number is likely to be higher. We have also confirmed the names of [[at least 37|q:37:al:people killed:c-killed-golmarz]] people killed during the protests, and [[some 140|q:140:ap:people missing:c-missing]] people whose whereabouts remain unknown.',
+      'This report is based on interviews with 61 former detainees and relatives, medical records, and photographs and videos whose metadata we verified. Witnesses are identified by codes (for example K-17) for their protection.',
+      { h: '2. The camp' },
+      '[[Chalkhan camp|l-chalkhan-camp]] lies about 20 kilometres east of [[Talvareh|l-talvareh]]. It was opened by the [[IGC|o-igc]] in [[July 1983|d:1983-07]] to hold striking miners, closed in [[2004|d:2004]], and reopened in [[2019|d:2019]]. Satellite images show that four new barracks were added between [[January and April 2025|d:2025-01/2025-04]].',
+      'The camp is under the command of Brigadier General [[Bahram Rostami|p-bahram-rostami]], who heads the [[IGC|o-igc]] in [[Ashgaran|l-ashgaran]]. General [[Rostami|p-bahram-rostami]] has said publicly that detainees are treated in accordance with the law. The [[VRM|o-vrm]] sent him its findings on [[26 May 2025|d:2025-05-26]] and received no reply.',
+      PB,
+      { h: '3. Conditions of detention' },
+      VRM_FINDING,
+      'Witness K-17, a woman held at the camp from [[5 to 29 March|d:2025-03-05/2025-03-29]], said that the women’s barracks held more than 80 people and that detainees slept in shifts. She described seeing a young man, whom other detainees named as the student [[Hosein Rostami|p-hossein-rostami]], being carried back from an interrogation unable to use his right hand.',
+      'Two doctors who examined released detainees, including Dr. [[Leila Rostami|p-leila-rostami]] of [[Golmarz|l-golmarz]] General Hospital, told the [[VRM|o-vrm]] that injuries they saw were consistent with beatings with sticks and cables. (Dr. [[Rostami|p-leila-rostami]], the student and the general share a common surname and are not related.)',
+      { h: '4. Deaths and disappearances' },
+      'Of the 37 people killed, 31 died on the night of [[2 to 3 March|d:2025-03-02/2025-03-03]] near the main bridge in [[Golmarz|l-golmarz]]. Six died later, two of them in custody at [[Chalkhan|l-chalkhan-camp]]. The [[Committee for Missing Persons|o-cmp]] ([[CMP|o-cmp]]) has shared with us the files of families who have received no information since their relatives were arrested.',
+      PB,
+      { h: '5. The trials' },
+      'Detainees accused of organising the protests are tried by the [[Special Security Court|o-special-security-court]] in [[Talvareh|l-talvareh]]. The union leader [[Dariush Kalantari|p-dariush-kalantari]], arrested on the night of [[3 March|d:2025-03-03]], was held without access to a lawyer for 41 days. His trial is due to open on [[15 June 2025|d:2025-06-15]] before Judge [[Manouchehr Varasteh|p-manouchehr-varasteh]].',
+      'The [[Ministry of the Interior|o-interior-ministry]] has not published a figure for the number of people detained. In [[April|d:2025-04]] the minister, [[Farhad Nikpour|p-farhad-nikpour]], said that "no more than 900" people had been arrested. Our records contradict this.',
+      { h: '6. Recommendations' },
+      'The [[VRM|o-vrm]] calls on the authorities of [[Vahrestan|l-vahrestan]] to release everyone held for peaceful protest; to give families the whereabouts of every detainee; to open [[Chalkhan camp|l-chalkhan-camp]] to independent inspectors; and to investigate the deaths of 2 to 3 March.',
+      PB,
+      { h: 'Annex: method' },
+      'A name is counted only when at least two independent sources confirm the person was held at the camp. Figures published by other groups, including the opposition site [[Free Vahrestan|o-free-vahrestan]], are not included unless we could confirm them separately. Contact: [[Shabnam Yeganeh|p-shabnam-yeganeh]], spokesperson, press@vrm.example.',
+    ],
+  },
+  {
+    file: 'testimony/witness-k17-testimony.docx', format: 'docx', kind: 'testimony', language: 'fa', published: '2025-05-20',
+    title: 'شهادت شاهد K-17', outlet: 'Vahrestan Rights Monitor (intake)', author: 'VRM intake team',
+    notes: 'PROTECTED witness: the real name ([[Parvaneh Sadri|p-witness-parvaneh-sadri]]) must be pseudonymized in exports; the PDF calls her only K-17',
+    paras: [
+      { h: 'متن شهادت — شاهد K-17' },
+      FICTION_FA,
+      FICTION_EN,
+      'محرمانه — هویت شاهد حفاظت‌شده است. تاریخ مصاحبه: [[۳۰ اردیبهشت ۱۴۰۴|d:sh:1404-02-30]]. مصاحبه‌گر: تیم پذیرش [[دیدبان حقوق وهرستان|o-vrm]].',
+      'نام شاهد: [[پروانه صدری|p-witness-parvaneh-sadri]] ([[Parvaneh Sadri|p-witness-parvaneh-sadri]]). سن: ۳۴ سال. شغل: آموزگار در [[گلمرز|l-golmarz]].',
+      'من روز [[۱۵ اسفند ۱۴۰۳|d:sh:1403-12-15]] در خیابان نزدیک مدرسه بازداشت شدم. چشم‌هایم را بستند و با اتوبوس به جایی بردند که بعدها فهمیدم [[اردوگاه چالخان|l-chalkhan-camp]] است. در راه کسی حرف نمی‌زد.',
+      'در آسایشگاه زنان بیش از هشتاد نفر بودیم و به نوبت می‌خوابیدیم. روزی یک وعده غذا می‌دادند. نگهبان‌ها لباس خاکستری داشتند و به ما می‌گفتند اینجا قانون خودش را دارد.',
+      'یک شب دیدم پسر جوانی را از بازجویی برگرداندند که نمی‌توانست دست راستش را تکان دهد. زندانی‌ها می‌گفتند اسمش [[حسین رستمی|p-hossein-rostami]] است و دانشجوست. دو بار هم دیدم که سردار [[رستمی|p-bahram-rostami]]، فرمانده اردوگاه، به بازدید آمد؛ زندانی‌ها می‌گفتند این دو هیچ نسبتی با هم ندارند.',
+      'مرا روز [[۹ فروردین|d:sh:1404-01-09]] با تعهد کتبی آزاد کردند. گفتند اگر با کسی حرف بزنم دوباره برمی‌گردم. من این شهادت را می‌دهم چون هنوز خیلی‌ها آنجا هستند.',
+      'امضای شاهد محفوظ است. این سند فقط با اجازهٔ [[دیدبان حقوق|o-vrm]] و با نام مستعار K-17 قابل استناد است.',
+    ],
+  },
+  {
+    file: 'text/kelmar-wire-rights-group-saved.txt', format: 'txt', kind: 'article', language: 'en', published: '2025-04-15',
+    title: 'Rights group says 4,000 held at Chalkhan camp after protests (saved page)', outlet: 'Kelmar Wire', author: 'Arman Delavari',
+    notes: 'text saved from a web page: menu lines, the saved-on date and the article; near-duplicate of the [[Kelmar Wire|o-kelmar-wire]] HTML page',
+    paras: [
+      FICTION_EN,
+      'KELMAR WIRE — news agency',
+      'Home | [[Vahrestan|l-vahrestan]] | Region | World | Business | Photos | Subscriber login',
+      'Saved from https://kelmarwire.example/vahrestan/2025-04-15-rights-group-detainees on 22 November 2026, 10:41',
+      'Home > [[Vahrestan|l-vahrestan]]',
+      '',
+      'Rights group says 4,000 held at [[Chalkhan camp|l-chalkhan-camp]] after protests',
+      'By Arman Delavari | 15 April 2025 | 09:12 local',
+      '',
+      ...W4_PARAS,
+      '',
+      '(Reporting by Arman Delavari; editing by the [[Kelmar Wire|o-kelmar-wire]] desk)',
+      'More from the wire',
+      '· Farmers’ leader [[Kalantari|p-dariush-kalantari]] jailed for ten years',
+      '· Senior cleric urges restraint as arrests continue in [[Tirvan|l-tirvan]]',
+      '© 2026 [[Kelmar Wire|o-kelmar-wire]]. All rights reserved.',
+    ],
+  },
+  {
+    file: 'text/mosahebe-yeganeh.txt', format: 'txt', kind: 'other', language: 'fa', published: '2025-06-15',
+    title: 'متن مصاحبه با شبنم یگانه، سخنگوی دیدبان حقوق وهرستان', outlet: 'رادیو صدای دشت (پادکست)', author: 'سیما نوری',
+    notes: 'Persian interview transcript; relative dates, Solar Hijri dates, Persian digits',
+    paras: [
+      FICTION_FA,
+      FICTION_EN,
+      'متن پیاده‌شدهٔ مصاحبه با خانم [[شبنم یگانه|p-shabnam-yeganeh]]، سخنگوی [[دیدبان حقوق وهرستان|o-vrm]]',
+      'تاریخ ضبط: [[۲۵ خرداد ۱۴۰۴|d:sh:1404-03-25]]',
+      '',
+      'پرسشگر: خانم [[یگانه|p-shabnam-yeganeh]]، گزارش شما [[پنج روز پیش|d:@-5]] منتشر شد. مهم‌ترین یافته‌اش چیست؟',
+      '[[یگانه|p-shabnam-yeganeh]]: اینکه دست‌کم [[۴۰۰۰|q:4000:al:people detained:c-detainees-chalkhan]] نفر از [[چالخان|l-chalkhan-camp]] گذشته‌اند و ما برای هر نام دو منبع مستقل داریم. عدد واقعی احتمالاً بیشتر است.',
+      'پرسشگر: [[وزارت کشور|o-interior-ministry]] می‌گوید کمتر از نهصد نفر بازداشت شده‌اند.',
+      '[[یگانه|p-shabnam-yeganeh]]: [[وزارت کشور|o-interior-ministry]] هیچ فهرستی منتشر نکرده است. ما نام‌ها را منتشر کرده‌ایم. هر کس می‌تواند بررسی کند.',
+      'پرسشگر: و رقم شش‌هزار و پانصد نفری که رسانه‌های مخالف می‌گویند؟',
+      '[[یگانه|p-shabnam-yeganeh]]: ما آن رقم را تأیید نمی‌کنیم، چون روش شمارش آن را نمی‌دانیم. شاید درست باشد، شاید نه. ما فقط چیزی را می‌گوییم که خودمان تأیید کرده‌ایم.',
+      'پرسشگر: از [[داریوش کلانتری|p-dariush-kalantari]] چه خبر؟',
+      '[[یگانه|p-shabnam-yeganeh]]: دادگاه او [[امروز|d:@0]] برگزار شد، در جلسه‌ای غیرعلنی. خانواده‌اش اجازهٔ ورود نداشتند. قاضی [[وارسته|p-manouchehr-varasteh]] پروندهٔ بیشتر معترضان [[اشگران|l-ashgaran]] را در دست دارد.',
+      '',
+      'پایان متن.',
+    ],
+  },
+  {
+    file: 'text/vca-statement-2025-03-04.txt', format: 'txt', kind: 'other', language: 'en', published: '2025-03-04',
+    title: 'Statement of the Vahrestan Civic Alliance on the arrests in Golmarz', outlet: 'Vahrestan Civic Alliance', author: 'VCA press office',
+    notes: 'press statement; its demands paragraph is quoted verbatim by [[Free Vahrestan|o-free-vahrestan]]',
+    paras: [
+      FICTION_EN,
+      'VAHRESTAN CIVIC ALLIANCE — PRESS STATEMENT',
+      '[[Paris|l-paris]], [[4 March 2025|d:2025-03-04]] — for immediate release',
+      '',
+      'The [[Vahrestan Civic Alliance|o-vca]] condemns the violent dispersal of the peaceful sit-in in [[Golmarz|l-golmarz]] on the night of [[2 to 3 March|d:2025-03-02/2025-03-03]] and the arrest of the farmers’ leader [[Dariush Kalantari|p-dariush-kalantari]] and of hundreds of other citizens.',
+      'According to doctors in [[Golmarz|l-golmarz]], more than two hundred people were treated for injuries on [[Monday|d:2025-03-03]] alone. We hold the [[Internal Guard Corps|o-igc]] and its commander in the south, Gen. [[Bahram Rostami|p-bahram-rostami]], responsible for every death and every injury.',
+      VCA_DEMANDS,
+      'Our leader, [[Kaveh Sohrabi|p-kaveh-sohrabi]], will brief members of the European Parliament [[next week|d:2025-03-10/2025-03-16]].',
+      '',
+      'About the [[VCA|o-vca]]: The [[Vahrestan Civic Alliance|o-vca]] is a coalition of parties and civic groups working for free elections in [[Vahrestan|l-vahrestan]]. Press: press@vca.example',
+    ],
+  },
+  {
+    file: 'notes/golmarz-timeline.md', format: 'md', kind: 'other', language: 'en', published: '2025-10-06',
+    title: 'Golmarz events: working timeline', outlet: 'research desk (internal notes)', author: 'research desk',
+    notes: 'Markdown working notes: headings, lists, spelling variants, Solar Hijri dates in Latin digits',
+    paras: [
+      '# [[Golmarz|l-golmarz]] events: working timeline',
+      `> ${FICTION_EN}`,
+      '_Last updated [[6 October 2025|d:2025-10-06]]. Draft, not for publication._',
+      '## Background',
+      '- **[[1358|d:sh:1358]] (1979–80)**: the [[Internal Guard Corps|o-igc]] ([[IGC|o-igc]]) is founded.\n- **[[26 Tir 1362|d:sh:1362-04-26]] (17 July 1983)**: [[Chalkhan camp|l-chalkhan-camp]] opens near [[Talvareh|l-talvareh]].\n- **[[2023|d:2023]]**: the [[Sepidband dam|l-sepidband-dam]] is completed on the [[Tirab|l-tirab-river]].',
+      '## 2025',
+      '- **[[2 March|d:2025-03-02]]**: march in [[Golmarz|l-golmarz]]. Crowd estimates disagree: [[Free Vahrestan|o-free-vahrestan]] says a quarter-million, [[Kelmar Wire|o-kelmar-wire]] more than 100,000, [[Vahrestan Today|o-vahrestan-today]] some forty thousand.\n- **[[3 March|d:2025-03-03]]**: sit-in dispersed; [[Kalantari|p-dariush-kalantari]] arrested at night.\n- **[[15 April|d:2025-04-15]]**: [[VRM|o-vrm]] gives [[4,000|q:4000:ex:people detained:c-detainees-chalkhan]] detainees at [[Chalkhan|l-chalkhan-camp]]; [[Free Vahrestan|o-free-vahrestan]] later says 6,500, the minister no more than 900.\n- **[[10 June|d:2025-06-10]]**: [[VRM|o-vrm]] report published.\n- **[[12 August|d:2025-08-12]]**: ten-year sentence (Judge [[Varasteh|p-manouchehr-varasteh]]).\n- **[[3 October|d:2025-10-03]]**: appeal rejected.',
+      '## Names to keep apart',
+      '- Spellings of the union leader seen so far: [[Dariush Kalantari|p-dariush-kalantari]], [[Daryoush Kalantari|p-dariush-kalantari]], [[Darioush Kalantary|p-dariush-kalantari]], [[داریوش کلانتری|p-dariush-kalantari]]. His wife is [[Golnar Kalantari|p-golnar-kalantari]].\n- Three different Rostamis: Gen. [[Bahram Rostami|p-bahram-rostami]] ([[IGC|o-igc]] commander), Dr. [[Leila Rostami|p-leila-rostami]] (ER doctor, [[Golmarz|l-golmarz]]), [[Hossein Rostami|p-hossein-rostami]] (student, detainee; misspelled “[[Hosien|p-hossein-rostami]]” by the Herald). Not related.\n- Note: in Persian, کلانتری is also the word for a police station. Do not merge.',
+      '## Open questions',
+      '1. Who counted the 6,500? Ask [[Free Vahrestan|o-free-vahrestan]] for their method.\n2. Get the [[CMP|o-cmp]] list of the missing ([[some 140|q:140:ap:people missing:c-missing]] names?).',
+    ],
+  },
+];
