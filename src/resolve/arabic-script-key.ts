@@ -25,7 +25,7 @@ const SCRIPT_TITLES: Record<string, string> = {
 // Titles that are also names; dropped only when two words remain ("امام" alone may be a name).
 const AMBIGUOUS_SCRIPT_TITLES = new Set(['اقا', 'امام', 'استاد']);
 
-function foldScript(s: string): string {
+export function foldScript(s: string): string {
   return s
     .normalize('NFC')
     .replace(/[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]/g, '') // harakat, tatweel
@@ -35,7 +35,7 @@ function foldScript(s: string): string {
 }
 
 /** Romanizes one folded word: "داوود" -> "davud", "زاده" -> "zada", "علی" -> "ali". */
-function romanizeWord(word: string): string {
+export function romanizeWord(word: string): string {
   const cs = [...word];
   let out = '';
   const isLongVowel = (c: string | undefined) => c === 'ا' || c === 'و' || c === 'ی' || c === 'ع';
