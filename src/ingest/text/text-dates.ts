@@ -54,7 +54,7 @@ function alternation(names: [string, number][]): string {
   return [...names].sort((a, b) => b[0].length - a[0].length).map(([n]) => n).join('|');
 }
 const FA_LETTER = '\\u0600-\\u06ff';
-const FA_SOLAR_RE = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(${alternation(FA_SOLAR_MONTHS)})(?![${FA_LETTER}])\\s*(?:ماه\\s*)?(?:سال\\s*)?(\\d{4})(?!\\d)`, 'g');
+const FA_SOLAR_RE = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(${alternation(FA_SOLAR_MONTHS)})(?:[\\u200c\\s]*ماه)?(?![${FA_LETTER}])\\s*(?:سال\\s*)?(\\d{4})(?!\\d)`, 'g');
 const FA_GREG_RE = new RegExp(`(?<![\\d])(\\d{1,2})\\s*(${alternation(FA_GREGORIAN_MONTHS)})(?![${FA_LETTER}])\\s*(\\d{4})(?!\\d)`, 'g');
 const FA_SOLAR_MONTH = new Map(FA_SOLAR_MONTHS);
 const FA_GREG_MONTH = new Map(FA_GREGORIAN_MONTHS);

@@ -17,9 +17,9 @@ export interface WebpageText {
 }
 
 const TERMINAL = /[.!?؟…:"”»)\]]$/;
-const SHARE = /^(share( this)?( on)?|tweet|facebook|twitter|x \(twitter\)|whatsapp|telegram|linkedin|email|e-mail|print|copy link|اشتراک( ?گذاری)?|هم‌رسانی|چاپ|ارسال به دوستان)\b[\s|:,/·•-]*/i;
+const SHARE = /^(share( this)?( on)?|tweet|facebook|twitter|x \(twitter\)|whatsapp|telegram|linkedin|email|e-mail|print|copy link|اشتراک([\u200c ]?گذاری)?|هم\u200cرسانی|چاپ|ارسال به دوستان)(?=$|[\s|:,/·•-])/i;
 const FOOTER = /©|\(c\) ?\d{4}|\ball rights reserved\b|\bcopyright\b|\bprivacy policy\b|\bterms of (use|service)\b|تمامی حقوق|کلیه حقوق|حقوق.{0,20}محفوظ/i;
-const SECTION_MARKER = /^(latest( news)?|related( (posts|articles|stories|news))?|most (read|popular|viewed)|read more|more (news|stories) from|you may also like|trending|recommended|top stories|آخرین (اخبار|خبرها|مطالب)|مطالب (مرتبط|مشابه)|اخبار مرتبط|پربازدیدترین( ها)?|پربازدیدها|بیشتر بخوانید|داغ‌ترین‌ها)\b\s*:?$/i;
+const SECTION_MARKER = /^(latest( news)?|related( (posts|articles|stories|news))?|most (read|popular|viewed)|read more|more (news|stories) from|you may also like|trending|recommended|top stories|آخرین (اخبار|خبرها|مطالب)|مطالب (مرتبط|مشابه)|اخبار مرتبط|پربازدیدترین( ها)?|پربازدیدها|بیشتر بخوانید|داغ‌ترین‌ها)(?=$|[\s:])\s*:?$/i;
 const BREADCRUMB = /^[^.!?؟]{1,120}(\s(>|»|›|\/|\\|»)\s[^.!?؟]{1,60}){1,}$/;
 const CHROME_WORDS = /^(home|menu|search|login|log in|sign in|sign up|subscribe|register|skip to (main )?content|toggle navigation|main menu|contact( us)?|about( us)?|newsletter|donate|خانه|صفحه اصلی|جستجو|ورود|عضویت|تماس با ما|درباره ما)$/i;
 const NOT_PUBLICATION = /\b(printed|print date|accessed|retrieved|downloaded|generated|crawled|last (visited|checked))\b|تاریخ (چاپ|دسترسی|بازدید)/i;

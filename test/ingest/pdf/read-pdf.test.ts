@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { isDaftarError } from '../../../src/model/errors.js';
+import { parsePdfDate } from '../../../src/ingest/pdf/pdf-date.js';
+import { readPdf } from '../../../src/ingest/pdf/read-pdf.js';
+import { DEFAULT_READ_LIMITS } from '../../../src/ingest/types.js';
+import { normalizeText } from '../../../src/text/normalize.js';
+import { makePdf } from '../helpers/make-pdf.js';
+
+const read = (bytes: Uint8Array, fileName = 'report.pdf') => readPdf({ bytes, fileName, limits: DEFAULT_READ_LIMITS });
+
+describe('readPdf', () => {
+  const pdf = makePdf({
+    pages: [
+      [['Annual report on detentions'], ['The monitors counted 1,200 detainees', 'held at the Varzaneh camp in 2019.']],
+      [['Page two opens a new section.'], ['It ends the report.']],
+    ],
+    info: { Title: 'Detentions 2019', Author: 'Valley Monitors; Leila Farrokhzad', CreationDate: "D:20190314102030+01'00'" },
+  });
+
+  it('extracts text per page and gives passages 1-based page numbers', async () => {
+    const r = await read(pdf);
+    expect(r.mediaType).toBe('pdf');
+    expect(r.kind).toBe('report');
+    const passages = r.passages.map((p) => ({ text: r.text.slice(p.start, p.end), page: p.page }));
+    expect(passages).toEqual([
+      { text: 'Annual report on detentions', page: 1 },
+      // Lines of one paragraph join with a space; a wide gap starts a new paragraph.
+      { text: 'The monitors counted 1,200 detainees held at the Varzaneh camp in 2019.', page: 1 },
+      { text: 'Page two opens a new section.', page: 2 },
+      { text: 'It ends the report.', page: 2 },
+    ]);
+    expect(r.text).toBe(normalizeText(r.text));
+    expect(r.metadata.extra.pageCount).toBe(2);
+    expect(r.metadata.language).toBe('en');
+  });
+
+  it('reads title, authors and creation date from the info dictionary', async () => {
+    const r = await read(pdf);
+    expect(r.metadata.title).toBe('Detentions 2019');
+    expect(r.metadata.authors).toEqual(['Valley Monitors', 'Leila Farrokhzad']);
+    expect(r.metadata.published).toEqual({ value: '2019-03-14', evidence: 'pdf info CreationDate', confidence: 0.4 });
+    expect(r.metadata.flags).toEqual([]);
+  });
+
+  it('does not detach the caller\'s buffer (pdf.js transfers what it is given)', async () => {
+    const bytes = makePdf({ pages: [[['Keep my bytes']]] });
+    const before = bytes.length;
+    await read(bytes);
+    expect(bytes.length).toBe(before);
+    expect(bytes[0]).toBe(0x25); // '%'
+  });
+
+  it('reads a PDF with junk before the header', async () => {
+    const r = await read(makePdf({ pages: [[['After the junk.']]], junkBefore: 'X'.repeat(600) }));
+    expect(r.text).toBe('After the junk.');
+  });
+
+  it('flags a PDF without a text layer as needing OCR, still a report', async () => {
+    const r = await read(makePdf({ pages: [[[]], [[]]] }));
+    expect(r.text).toBe('');
+    expect(r.passages).toEqual([]);
+    expect(r.kind).toBe('report');
+    expect(r.metadata.flags).toContain('needs_ocr');
+  });
+
+  it('throws corrupt_pdf with one line for a damaged file', async () => {
+    const whole = makePdf({ pages: [[['Cut short']]] });
+    const err = await read(whole.subarray(0, 40), 'cut.pdf').catch((e: unknown) => e);
+    expect(isDaftarError(err) && err.code).toBe('corrupt_pdf');
+    expect((err as Error).message).toBe('cut.pdf: damaged PDF, no readable pages');
+  });
+});
+
+describe('parsePdfDate', () => {
+  it.each([
+    ["D:20190314102030+01'00'", '2019-03-14'],
+    ['D:20190314', '2019-03-14'],
+    ['D:201903', '2019-03'],
+    ['D:2019', '2019'],
+    ['20190314', '2019-03-14'],
+    ['D:20190231', '2019-02'], // no 31 February: keep what is sure
+    ['D:00000101', null],
+    ['yesterday', null],
+    [42, null],
+  ])('%s -> %s', (raw, iso) => {
+    expect(parsePdfDate(raw)).toBe(iso);
+  });
+});
