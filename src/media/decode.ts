@@ -37,7 +37,15 @@ export async function checkImageSize(bytes: Uint8Array, limits: ImageLimits = DE
       `image: ${width}x${height} is ${(pixels / 1e6).toFixed(0)} megapixels, over the ${(limits.maxInputPixels / 1e6).toFixed(0)} MP decoding limit; kept as a blob, not decoded`,
     );
   }
-  return { width, height, format: meta.format ?? 'unknown' };
+  return { width, height, format: meta.format === 'heif' && meta.compression === 'hevc' ? 'heic' : (meta.format ?? 'unknown') };
+}
+
+/** The one-line error for a decode failure: HEIC gets its own, since prebuilt sharp has no HEVC decoder. */
+export function decodeError(format: string, action: string, err: unknown): DaftarError {
+  if (format === 'heic') {
+    return new DaftarError('unsupported', `image: HEIC (HEVC) pictures cannot be ${action} by this build; the original is kept as a blob`, { cause: err });
+  }
+  return new DaftarError('corrupt_image', `image: cannot ${action === 'decoded' ? 'decode' : action} (${firstLine(err)})`, { cause: err });
 }
 
 /** A sharp pipeline with the pixel limit set, for every decode in Daftar. */
@@ -52,7 +60,7 @@ export function openImage(bytes: Uint8Array, limits: ImageLimits = DEFAULT_IMAGE
  * downscaled so the longer side is at most `maxSide` pixels.
  */
 export async function decodeGrey(bytes: Uint8Array, maxSide: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<GreyImage> {
-  await checkImageSize(bytes, limits);
+  const { format } = await checkImageSize(bytes, limits);
   try {
     const { data, info } = await openImage(bytes, limits)
       .rotate()
@@ -68,7 +76,7 @@ export async function decodeGrey(bytes: Uint8Array, maxSide: number, limits: Ima
     return { width, height, data: grey };
   } catch (err) {
     if (err instanceof DaftarError) throw err;
-    throw new DaftarError('corrupt_image', `image: cannot decode (${firstLine(err)})`, { cause: err });
+    throw decodeError(format, 'decoded', err);
   }
 }
 
