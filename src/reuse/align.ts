@@ -41,6 +41,12 @@ export interface AlignedPassage {
   matchedWords: number;
   /** Multiset Dice of the two passages' words, 0..1; 1 for a verbatim copy. */
   similarity: number;
+  /**
+   * Words of A (of B) inside the passage, alone or in pairs, that no seed covers: words
+   * the other side dropped or replaced. A copy loses words more than it gains them.
+   */
+  aDroppedWords: number;
+  bDroppedWords: number;
 }
 
 interface Chain {
@@ -79,6 +85,8 @@ export function alignTokens(
     headOf.set(h, j);
   }
 
+  const coveredA = new Uint8Array(a.count);
+  const coveredB = new Uint8Array(b.count);
   const done: Chain[] = [];
   let active: Chain[] = [];
   const gap = options.chainGapWords;
@@ -102,6 +110,8 @@ export function alignTokens(
           best = c;
         }
       }
+      coveredA.fill(1, i, i + n);
+      coveredB.fill(1, j, j + n);
       if (best && bestSkew <= gap) {
         best.matched += Math.min(n, i - best.lastI);
         best.lastI = i;
@@ -136,6 +146,8 @@ export function alignTokens(
       bLast: c.bLast,
       matchedWords: c.matched,
       similarity: diceSimilarity(a.keys, c.aFirst, c.aLast, b.keys, c.bFirst, c.bLast),
+      aDroppedWords: countShortGaps(coveredA, c.aFirst, c.aLast),
+      bDroppedWords: countShortGaps(coveredB, c.bFirst, c.bLast),
     });
   }
   out.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
@@ -174,6 +186,20 @@ function mergeChains(chains: Chain[], gap: number): Chain[] {
     boxes = out;
   }
   return boxes;
+}
+
+/** Uncovered words in runs of one or two inside [from, to). Longer runs are insertions. */
+function countShortGaps(covered: Uint8Array, from: number, to: number): number {
+  let total = 0;
+  let run = 0;
+  for (let k = from; k <= to; k++) {
+    if (k < to && covered[k] === 0) run++;
+    else {
+      if (run > 0 && run <= 2) total += run;
+      run = 0;
+    }
+  }
+  return total;
 }
 
 /** 2·|A ∩ B| / (|A| + |B|) over word keys, counting repeats. */

@@ -81,9 +81,10 @@ export async function detectReuseForDocument(
     siteCache.set(other.id, siteKey(other.site));
     const otherTokens = tokenizeForReuse(other.text);
     const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
+    const onTie = guessAIsSource(passages, doc, other);
     for (const p of passages) {
       const boilerplate = await isBoilerplateSpan(doc, p.aStart, p.aEnd, other, index, getDoc, opts, siteCache, prepared);
-      links.push(orient(p, doc, other, boilerplate));
+      links.push(orient(p, doc, other, boilerplate, onTie));
     }
   }
   if (opts.add) await index.add(doc.id, prepared.fingerprints);
@@ -95,10 +96,41 @@ export function detectReuseBetween(a: ReuseDocument, b: ReuseDocument, options: 
   const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
   const ta = tokenizeForReuse(a.text);
   const tb = tokenizeForReuse(b.text);
-  return alignTokens(ta, a.text, tb, b.text, opts.align).map((p) => orient(p, a, b, false));
+  const passages = alignTokens(ta, a.text, tb, b.text, opts.align);
+  const onTie = guessAIsSource(passages, a, b);
+  return passages.map((p) => orient(p, a, b, false, onTie));
 }
 
-function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerplate: boolean): DetectedReuse {
+/**
+ * Which of two documents looks like the origin when dates cannot tell, judged over all
+ * their shared passages at once so that they all point the same way. A copy often names
+ * its origin ("According to River Times, ..."); copies drop words more often than they
+ * add them, so the side holding more words the other lacks is the better guess; an
+ * article's lede sits at its start, so a passage opening one document and not the other
+ * was likely taken from the first. Last, the document that was there first (b).
+ */
+function guessAIsSource(passages: readonly AlignedPassage[], a: ReuseDocument, b: ReuseDocument): boolean {
+  let aCredited = false;
+  let bCredited = false;
+  let aDropped = 0;
+  let bDropped = 0;
+  let aLede = false;
+  let bLede = false;
+  for (const p of passages) {
+    aCredited ||= credits(b, p.bStart, p.bEnd, a.site);
+    bCredited ||= credits(a, p.aStart, p.aEnd, b.site);
+    aDropped += p.aDroppedWords;
+    bDropped += p.bDroppedWords;
+    aLede ||= p.aFirst === 0;
+    bLede ||= p.bFirst === 0;
+  }
+  if (aCredited !== bCredited) return aCredited;
+  if (aDropped !== bDropped) return aDropped > bDropped;
+  if (aLede !== bLede) return aLede;
+  return false;
+}
+
+function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerplate: boolean, aIsSourceOnTie: boolean): DetectedReuse {
   const order = compareIsoDates(publishedAt(a, p.aStart), publishedAt(b, p.bStart));
   let direction: ReuseDirection;
   let aIsSource: boolean;
@@ -107,13 +139,7 @@ function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerpla
     aIsSource = order === -1;
   } else {
     direction = order === 0 ? 'same_date' : 'unknown';
-    // A copy often names its origin ("According to River Times, ..."); failing that, copies
-    // drop words more often than they add them, so the fuller passage is the better guess;
-    // on a tie, the document that was there first (b).
-    const aCredited = credits(b, p.bStart, p.bEnd, a.site);
-    const bCredited = credits(a, p.aStart, p.aEnd, b.site);
-    if (aCredited !== bCredited) aIsSource = aCredited;
-    else aIsSource = p.aLast - p.aFirst > p.bLast - p.bFirst;
+    aIsSource = aIsSourceOnTie;
   }
   const src = aIsSource ? { id: a.id, start: p.aStart, end: p.aEnd } : { id: b.id, start: p.bStart, end: p.bEnd };
   const tgt = aIsSource ? { id: b.id, start: p.bStart, end: p.bEnd } : { id: a.id, start: p.aStart, end: p.aEnd };
