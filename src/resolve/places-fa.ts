@@ -1,0 +1,112 @@
+// Persian-script names of Iran's provinces and larger cities and of nearby
+// countries and cities, written for Daftar (coordinates rounded to 0.1°, from
+// general geography). A name listed twice (تهران the city and the province) is
+// ambiguous on purpose: lookupPlace returns both.
+
+export interface PersianPlace {
+  fa: string;
+  en: string;
+  kind: 'country' | 'province' | 'city' | 'region';
+  /** ISO 3166-1 alpha-2 code of the country it lies in. */
+  country: string;
+  lat: number;
+  lon: number;
+}
+
+type Row = [fa: string, en: string, kind: PersianPlace['kind'], country: string, lat: number, lon: number];
+
+const ROWS: Row[] = [
+  ['ایران', 'Iran', 'country', 'IR', 32.4, 53.7],
+  ['عراق', 'Iraq', 'country', 'IQ', 33.2, 43.7],
+  ['افغانستان', 'Afghanistan', 'country', 'AF', 33.9, 67.7],
+  ['ترکیه', 'Turkey', 'country', 'TR', 39.0, 35.2],
+  ['پاکستان', 'Pakistan', 'country', 'PK', 30.4, 69.3],
+  ['سوریه', 'Syria', 'country', 'SY', 34.8, 38.9],
+  ['لبنان', 'Lebanon', 'country', 'LB', 33.9, 35.9],
+  ['عربستان', 'Saudi Arabia', 'country', 'SA', 23.9, 45.1],
+  ['آذربایجان', 'Azerbaijan', 'country', 'AZ', 40.1, 47.6],
+  ['ارمنستان', 'Armenia', 'country', 'AM', 40.1, 45.0],
+  ['ترکمنستان', 'Turkmenistan', 'country', 'TM', 38.9, 59.6],
+  ['کویت', 'Kuwait', 'country', 'KW', 29.3, 47.5],
+  ['امارات', 'United Arab Emirates', 'country', 'AE', 23.4, 53.8],
+  ['تهران', 'Tehran', 'city', 'IR', 35.7, 51.4],
+  ['تهران', 'Tehran Province', 'province', 'IR', 35.6, 51.5],
+  ['مشهد', 'Mashhad', 'city', 'IR', 36.3, 59.6],
+  ['اصفهان', 'Isfahan', 'city', 'IR', 32.7, 51.7],
+  ['اصفهان', 'Isfahan Province', 'province', 'IR', 32.6, 52.0],
+  ['کرج', 'Karaj', 'city', 'IR', 35.8, 51.0],
+  ['شیراز', 'Shiraz', 'city', 'IR', 29.6, 52.5],
+  ['تبریز', 'Tabriz', 'city', 'IR', 38.1, 46.3],
+  ['قم', 'Qom', 'city', 'IR', 34.6, 50.9],
+  ['اهواز', 'Ahvaz', 'city', 'IR', 31.3, 48.7],
+  ['کرمانشاه', 'Kermanshah', 'city', 'IR', 34.3, 47.1],
+  ['ارومیه', 'Urmia', 'city', 'IR', 37.6, 45.1],
+  ['رشت', 'Rasht', 'city', 'IR', 37.3, 49.6],
+  ['زاهدان', 'Zahedan', 'city', 'IR', 29.5, 60.9],
+  ['همدان', 'Hamadan', 'city', 'IR', 34.8, 48.5],
+  ['کرمان', 'Kerman', 'city', 'IR', 30.3, 57.1],
+  ['کرمان', 'Kerman Province', 'province', 'IR', 29.6, 57.3],
+  ['یزد', 'Yazd', 'city', 'IR', 31.9, 54.4],
+  ['اردبیل', 'Ardabil', 'city', 'IR', 38.2, 48.3],
+  ['بندرعباس', 'Bandar Abbas', 'city', 'IR', 27.2, 56.3],
+  ['اراک', 'Arak', 'city', 'IR', 34.1, 49.7],
+  ['زنجان', 'Zanjan', 'city', 'IR', 36.7, 48.5],
+  ['سنندج', 'Sanandaj', 'city', 'IR', 35.3, 47.0],
+  ['قزوین', 'Qazvin', 'city', 'IR', 36.3, 50.0],
+  ['خرم‌آباد', 'Khorramabad', 'city', 'IR', 33.5, 48.4],
+  ['گرگان', 'Gorgan', 'city', 'IR', 36.8, 54.4],
+  ['ساری', 'Sari', 'city', 'IR', 36.6, 53.1],
+  ['بوشهر', 'Bushehr', 'city', 'IR', 29.0, 50.8],
+  ['بیرجند', 'Birjand', 'city', 'IR', 32.9, 59.2],
+  ['بجنورد', 'Bojnurd', 'city', 'IR', 37.5, 57.3],
+  ['ایلام', 'Ilam', 'city', 'IR', 33.6, 46.4],
+  ['یاسوج', 'Yasuj', 'city', 'IR', 30.7, 51.6],
+  ['شهرکرد', 'Shahrekord', 'city', 'IR', 32.3, 50.9],
+  ['سمنان', 'Semnan', 'city', 'IR', 35.6, 53.4],
+  ['آبادان', 'Abadan', 'city', 'IR', 30.3, 48.3],
+  ['خرمشهر', 'Khorramshahr', 'city', 'IR', 30.4, 48.2],
+  ['دزفول', 'Dezful', 'city', 'IR', 32.4, 48.4],
+  ['مهاباد', 'Mahabad', 'city', 'IR', 36.8, 45.7],
+  ['سقز', 'Saqqez', 'city', 'IR', 36.2, 46.3],
+  ['بانه', 'Baneh', 'city', 'IR', 36.0, 45.9],
+  ['مریوان', 'Marivan', 'city', 'IR', 35.5, 46.2],
+  ['کاشان', 'Kashan', 'city', 'IR', 34.0, 51.4],
+  ['نیشابور', 'Neyshabur', 'city', 'IR', 36.2, 58.8],
+  ['چابهار', 'Chabahar', 'city', 'IR', 25.3, 60.6],
+  ['زابل', 'Zabol', 'city', 'IR', 31.0, 61.5],
+  ['خوزستان', 'Khuzestan', 'province', 'IR', 31.4, 49.0],
+  ['کردستان', 'Kurdistan Province', 'province', 'IR', 35.6, 47.0],
+  ['کردستان', 'Kurdistan Region', 'region', 'IQ', 36.4, 44.4],
+  ['سیستان و بلوچستان', 'Sistan and Baluchestan', 'province', 'IR', 27.5, 60.6],
+  ['آذربایجان شرقی', 'East Azerbaijan', 'province', 'IR', 37.9, 46.6],
+  ['آذربایجان غربی', 'West Azerbaijan', 'province', 'IR', 37.5, 45.3],
+  ['گیلان', 'Gilan', 'province', 'IR', 37.1, 49.5],
+  ['مازندران', 'Mazandaran', 'province', 'IR', 36.3, 52.5],
+  ['فارس', 'Fars', 'province', 'IR', 29.2, 53.1],
+  ['لرستان', 'Lorestan', 'province', 'IR', 33.5, 48.4],
+  ['بلوچستان', 'Balochistan', 'region', 'PK', 28.5, 65.1],
+  ['کابل', 'Kabul', 'city', 'AF', 34.5, 69.2],
+  ['هرات', 'Herat', 'city', 'AF', 34.3, 62.2],
+  ['مزارشریف', 'Mazar-i-Sharif', 'city', 'AF', 36.7, 67.1],
+  ['قندهار', 'Kandahar', 'city', 'AF', 31.6, 65.7],
+  ['بغداد', 'Baghdad', 'city', 'IQ', 33.3, 44.4],
+  ['بصره', 'Basra', 'city', 'IQ', 30.5, 47.8],
+  ['اربیل', 'Erbil', 'city', 'IQ', 36.2, 44.0],
+  ['سلیمانیه', 'Sulaymaniyah', 'city', 'IQ', 35.6, 45.4],
+  ['نجف', 'Najaf', 'city', 'IQ', 32.0, 44.3],
+  ['کربلا', 'Karbala', 'city', 'IQ', 32.6, 44.0],
+  ['استانبول', 'Istanbul', 'city', 'TR', 41.0, 29.0],
+  ['وان', 'Van', 'city', 'TR', 38.5, 43.4],
+  ['باکو', 'Baku', 'city', 'AZ', 40.4, 49.9],
+  ['ایروان', 'Yerevan', 'city', 'AM', 40.2, 44.5],
+  ['عشق‌آباد', 'Ashgabat', 'city', 'TM', 37.9, 58.4],
+  ['دبی', 'Dubai', 'city', 'AE', 25.2, 55.3],
+  ['دوحه', 'Doha', 'city', 'QA', 25.3, 51.5],
+  ['کویت', 'Kuwait City', 'city', 'KW', 29.4, 48.0],
+  ['مسقط', 'Muscat', 'city', 'OM', 23.6, 58.4],
+  ['کویته', 'Quetta', 'city', 'PK', 30.2, 67.0],
+  ['دمشق', 'Damascus', 'city', 'SY', 33.5, 36.3],
+  ['بیروت', 'Beirut', 'city', 'LB', 33.9, 35.5],
+];
+
+export const PERSIAN_PLACES: readonly PersianPlace[] = ROWS.map(([fa, en, kind, country, lat, lon]) => ({ fa, en, kind, country, lat, lon }));
