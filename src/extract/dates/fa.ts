@@ -236,13 +236,16 @@ export const FA_RULES: Rule[] = [
         if (mon.cal !== 'sh') return null;
         y = expandSolarHijriYear(y, anchorSH(ctx)?.jy ?? null);
       }
-      if (mon.cal === 'sh') return isValidSolarHijri(y, mon.m, 1) ? shMonth(y, mon.m, 0.9) : null;
-      return { value: isoMonth(y, mon.m), granularity: 'month', confidence: 0.9, reference: { y, m: mon.m, d: 1 } };
+      // With a year the month needs no "ماه" before it as evidence: keep the span tight.
+      const lead = /^ماه[\s\u200c]*(?:های[\s\u200c]*)?/.exec(m[0]);
+      const trimStart = lead ? lead[0].length : 0;
+      if (mon.cal === 'sh') return isValidSolarHijri(y, mon.m, 1) ? { ...shMonth(y, mon.m, 0.9), trimStart } : null;
+      return { value: isoMonth(y, mon.m), granularity: 'month', confidence: 0.9, reference: { y, m: mon.m, d: 1 }, trimStart };
     },
   },
   {
     name: 'fa-year',
-    re: new RegExp(`${B}(?:(?:در${J})?(?:سال(?:${J}های|${J}ها)?${J}(?:ی${J})?))?(\\d{4}|\\d{2}(?!\\d)|${YEAR_WORDS})(?![\\d/]|[.,]\\d)${E2}${SUFFIX}(?:${J}(تا|الی|لغایت|-|–)${J}(\\d{4}|\\d{2}(?!\\d))${E2}${SUFFIX})?`, 'g'),
+    re: new RegExp(`${B}(?:(?:سال(?:${J}های|${J}ها)?${J}(?:ی${J})?))?(\\d{4}|\\d{2}(?!\\d)|${YEAR_WORDS})(?![\\d/]|[.,]\\d)${E2}${SUFFIX}(?:${J}(تا|الی|لغایت|-|–)${J}(\\d{4}|\\d{2}(?!\\d))${E2}${SUFFIX})?`, 'g'),
     resolve(m, ctx) {
       const hasSal = /سال/.test(m[0]);
       const y0 = parseYear(m[1]);
@@ -280,7 +283,7 @@ export const FA_RULES: Rule[] = [
   },
   {
     name: 'fa-decade',
-    re: new RegExp(`${B}(?:در${J})?دهه(?:${J}(?:ی|های|ٔ))?${J}(\\d{2,4}|شصت|پنجاه|هفتاد|هشتاد|نود|چهل|سی|بیست|اول|دوم|سوم|اخر|${FA_ORDINAL_DAY})(?:${J}(میلادی|شمسی|خورشیدی))?${E2}`, 'g'),
+    re: new RegExp(`${B}دهه(?:${J}(?:ی|های|ٔ))?${J}(\\d{2,4}|شصت|پنجاه|هفتاد|هشتاد|نود|چهل|سی|بیست|اول|دوم|سوم|اخر|${FA_ORDINAL_DAY})(?:${J}(میلادی|شمسی|خورشیدی))?${E2}`, 'g'),
     resolve(m) {
       const w = m[1];
       const n = /^\d+$/.test(w) ? Number(w) : ({ بیست: 20, سی: 30, چهل: 40, پنجاه: 50, شصت: 60, هفتاد: 70, هشتاد: 80, نود: 90 } as Record<string, number>)[w];

@@ -42,7 +42,9 @@ export function mergeAdjacent(text: string, folded: string, spans: DateSpan[]): 
     if (prev && s.start - prev.end <= 8) {
       const gap = folded.slice(prev.end, s.start);
       const range = RANGE.test(gap) || /^(?:تا|الی|لغایت)[\s\u200c]/.test(folded.slice(s.start, s.end));
-      if (range || JOIN.test(gap)) {
+      // A frequency ("سالانه", "هر روز") next to a date is two expressions, not one.
+      const joinable = range || (JOIN.test(gap) && prev.granularity !== 'set' && s.granularity !== 'set');
+      if (joinable) {
         let start = prev.start;
         if (range && /از[\s\u200c]*$/.test(folded.slice(Math.max(0, start - 4), start))) start = folded.lastIndexOf('از', start);
         const merged: DateSpan = { start, end: s.end, text: text.slice(start, s.end), ...combine(prev, s, range) };
