@@ -29,7 +29,7 @@ const reuseOcc = new Map<string, { file: string; published: string; text: string
 const bodies = new Map<string, { text: string; marks: Mark[] }[]>(); // file -> plain paragraphs with marks, for the coverage check
 const entityIds = new Set(ENTITIES.map((e) => e.id));
 
-function record(file: string, published: string, marks: Mark[]) {
+function record(file: string, published: string, marks: Mark[], language: 'en' | 'fa' = 'en') {
   for (const m of marks) {
     if (/^[pol]-/.test(m.tag)) {
       if (!entityIds.has(m.tag)) throw new Error(`${file}: unknown entity ${m.tag}`);
@@ -38,7 +38,7 @@ function record(file: string, published: string, marks: Mark[]) {
       byText.set(m.surface, (byText.get(m.surface) ?? 0) + 1);
       byFile.set(file, byText); mentions.set(m.tag, byFile);
     } else if (m.tag.startsWith('d:')) {
-      dates.push({ file, text: m.surface, ...resolveDate(m.tag, published) });
+      dates.push({ file, text: m.surface, ...resolveDate(m.tag, published, language) });
     } else if (m.tag.startsWith('q:')) {
       quantities.push({ file, text: m.surface, ...resolveQuantity(m.tag) });
     } else throw new Error(`${file}: unknown tag ${m.tag}`);
@@ -46,12 +46,12 @@ function record(file: string, published: string, marks: Mark[]) {
 }
 
 /** Plain text of the paragraphs, recording gold and reuse; returns the plain paragraphs. */
-function processParas(file: string, published: string, paras: Para[]): { text: string; heading: boolean }[] {
+function processParas(file: string, published: string, paras: Para[], language: 'en' | 'fa' = 'en'): { text: string; heading: boolean }[] {
   const outParas: { text: string; heading: boolean }[] = [];
   for (const p of paras) {
     const src = typeof p === 'string' ? p : 'h' in p ? p.h : p.t;
     const { text, marks } = parseMarkup(src);
-    record(file, published, marks);
+    record(file, published, marks, language);
     if (typeof p === 'object' && 'r' in p) {
       const list = reuseOcc.get(p.r) ?? [];
       list.push({ file, published, text, kind: p.kind });
@@ -72,9 +72,9 @@ for (const a of ARTICLES) {
   const o = OUTLETS[a.outlet];
   const file = `samples/${o.dir}/${a.file}`;
   const t = parseMarkup(a.title);
-  record(file, a.published, t.marks);
+  record(file, a.published, t.marks, o.lang);
   (bodies.get(file) ?? bodies.set(file, []).get(file)!).push(t);
-  const ps = processParas(file, a.published, a.paras);
+  const ps = processParas(file, a.published, a.paras, o.lang);
   const latest = byOutlet.get(a.outlet)!.filter((b) => b !== a).sort((x, y) => y.published.localeCompare(x.published)).slice(0, 5)
     .map((b) => ({ title: strip(b.title), href: `../${o.dir}/${b.file}` }));
   write(file, renderPage(a, { title: t.text, body: htmlParas(ps), latest, lead: a.lead }));
@@ -137,7 +137,7 @@ ${(byOutlet.get('herald') ?? []).slice(0, 4).map((b) => `<li><a href="${b.file}"
 // ---- PDF, DOCX, text, Markdown ----
 for (const d of OTHERS) {
   const file = `samples/${d.file}`;
-  const ps = processParas(file, d.published, d.paras);
+  const ps = processParas(file, d.published, d.paras, d.language);
   if (d.format === 'pdf') writePdf(file, d, ps);
   else if (d.format === 'docx') {
     write(file, buildDocx(ps.map((p) => ({ text: p.text, rtl: d.language === 'fa', heading: p.heading })), { title: d.title, creator: d.author, created: `${d.published}T10:00:00Z`, description: FICTION_EN }));

@@ -43,7 +43,7 @@ function shDay(jy: number, jm: number, jd: number): string {
 }
 
 /** Resolve a `d:` tag to { value, calendar, relative }. */
-export function resolveDate(tag: string, published: string): { value: string; calendar: 'gregorian' | 'solar-hijri'; relative: boolean } {
+export function resolveDate(tag: string, published: string, language: 'en' | 'fa' = 'en'): { value: string; calendar: 'gregorian' | 'solar-hijri'; relative: boolean } {
   const body = tag.slice(2);
   if (body.startsWith('sh:')) {
     const parts = body.slice(3).split('-').map(Number);
@@ -65,10 +65,12 @@ export function resolveDate(tag: string, published: string): { value: string; ca
     let value: string;
     if (/^[-+]?\d+$/.test(r)) value = addDays(published, Number(r));
     else if (r === 'lastweek') {
-      // The Monday-to-Sunday week before the week of publication.
-      const dow = (day(published).getUTCDay() + 6) % 7; // 0 = Monday
-      const monday = addDays(published, -dow - 7);
-      value = `${monday}/${addDays(monday, 6)}`;
+      // The week before the week of publication. English weeks run Monday to
+      // Sunday; Persian weeks run Saturday to Friday (شنبه is the first day).
+      const firstDay = language === 'fa' ? 6 : 1; // JS getUTCDay: 6 = Saturday, 1 = Monday
+      const dow = (day(published).getUTCDay() - firstDay + 7) % 7;
+      const start = addDays(published, -dow - 7);
+      value = `${start}/${addDays(start, 6)}`;
     } else if (r === 'lastyear') value = String(year - 1);
     else if (r === 'thisyear') value = String(year);
     else if (/^thisyear-\d\d$/.test(r)) value = `${year}-${r.slice(9)}`;

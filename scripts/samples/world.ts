@@ -64,7 +64,7 @@ export const ENTITIES: WorldEntity[] = [
     variants: ['Internal Guard Corps', 'IGC', 'the Guard', 'Grey Coats', 'سپاه نگهبانی داخلی', 'سپاه نگهبانی', 'خاکستری‌پوشان'],
     note: 'security force founded in 1358 (1979–80); "Grey Coats" is a pejorative used by the opposition' },
   { id: 'o-vrm', type: 'ORG', name: 'Vahrestan Rights Monitor', acronym: 'VRM',
-    variants: ['Vahrestan Rights Monitor', 'VRM', 'the Monitor', 'دیدبان حقوق وهرستان', 'دیدبان حقوق'] },
+    variants: ['Vahrestan Rights Monitor', 'VRM', 'the Monitor', 'The Monitor', 'دیدبان حقوق وهرستان', 'دیدبان حقوق'] },
   { id: 'o-vca', type: 'ORG', name: 'Vahrestan Civic Alliance', acronym: 'VCA',
     variants: ['Vahrestan Civic Alliance', 'VCA', 'Civic Alliance', 'ائتلاف مدنی وهرستان', 'ائتلاف مدنی'] },
   { id: 'o-nrf', type: 'ORG', name: 'National Renewal Front', acronym: 'NRF',

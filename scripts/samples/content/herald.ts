@@ -59,10 +59,10 @@ export const HERALD: Article[] = [
     tags: ['Chalkhan camp', 'VRM', 'Reports'],
     title: 'Report details beatings and overcrowding at [[Chalkhan|l-chalkhan-camp]] camp',
     paras: [
-      'A 31-page report by the [[Vahrestan Rights Monitor|o-vrm]] published [[yesterday|d:@-1]] gives the most detailed account yet of conditions at [[Chalkhan camp|l-chalkhan-camp]], where the group estimates that [[4,000|q:4000:ex:people detained:c-detainees-chalkhan]] people were held after the protests in [[Golmarz|l-golmarz]].',
+      'A report by the [[Vahrestan Rights Monitor|o-vrm]] published [[yesterday|d:@-1]] gives the most detailed account yet of conditions at [[Chalkhan camp|l-chalkhan-camp]], where the group estimates that [[4,000|q:4000:ex:people detained:c-detainees-chalkhan]] people were held after the protests in [[Golmarz|l-golmarz]].',
       VRM_FINDING,
       'The report counts [[37|q:37:ex:people killed:c-killed-golmarz]] people killed during the protests, all of them named, and lists [[some 140|q:140:ap:people missing:c-missing]] people whose families still do not know where they are. The [[Committee for Missing Persons|o-cmp]] ([[CMP|o-cmp]]), a volunteer group, has collected their photographs.',
-      'The report names Brigadier General [[Bahram Rostami|p-bahram-rostami]] as the officer in charge of the camp. Gen. [[Rostami|p-bahram-rostami]] did not reply to the [[Herald|o-arsavan-herald]]’s questions, sent through the [[IGC|o-igc]] press office.',
+      'The report names Brigadier General [[Bahram Rostami|p-bahram-rostami]] as the officer in charge of the camp. Gen. [[Rostami|p-bahram-rostami]] did not reply to the [[Herald|o-arsavan-herald]]’s questions, sent through the [[IGC|o-igc]] press office. [[The Monitor|o-vrm]] said it had sent its findings to the general two weeks before publication.',
     ],
   },
   {

@@ -19,7 +19,7 @@ export const TODAY: Article[] = [
     file: 'order-restored-in-tirvan-minister.html', outlet: 'today', section: 'Politics', published: '2025-03-04', time: '19:30',
     title: 'Order restored in [[Tirvan|l-tirvan]], Interior Minister says',
     paras: [
-      'Interior Minister [[Farhad Nikpour|p-farhad-nikpour]] said on [[Tuesday|d:2025-03-04]] that calm had returned to [[Golmarz|l-golmarz]] and other towns of [[Tirvan|l-tirvan]] province after [[two days|d:2025-03-02/2025-03-03]] of unrest, and thanked the security forces for their “discipline and restraint”.',
+      'Interior Minister [[Farhad Nikpour|p-farhad-nikpour]] said on [[Tuesday|d:2025-03-04]] that calm had returned to [[Golmarz|l-golmarz]] and other towns of [[Tirvan|l-tirvan]] province after two days of unrest, and thanked the security forces for their “discipline and restraint”.',
       'Mr. [[Nikpour|p-farhad-nikpour]] said that “a number of instigators” had been detained and would be dealt with by the courts. He urged citizens not to believe “the exaggerations of foreign-based media”.',
       'Speaking after a meeting of the provincial security council, he said that the government would set up a committee to study the water needs of [[Tirvan|l-tirvan]] farmers and report within three months.',
       'The [[National Renewal Front|o-nrf]] ([[NRF|o-nrf]]) parliamentary group issued a statement supporting the minister.',
