@@ -16,6 +16,8 @@ export interface AlignOptions {
   minWords: number;
   /** Smallest passage in characters, in each document. */
   minChars: number;
+  /** Passages less similar than this (0..1) are dropped: a phrase matched in a long stretch. */
+  minSimilarity: number;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -24,6 +26,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   mergeGapWords: 40,
   minWords: 8,
   minChars: 40,
+  minSimilarity: 0.5,
 };
 
 /** One aligned passage: text A [aStart, aEnd) ≈ text B [bStart, bEnd) (UTF-16 offsets). */
@@ -42,8 +45,9 @@ export interface AlignedPassage {
   /** Multiset Dice of the two passages' words, 0..1; 1 for a verbatim copy. */
   similarity: number;
   /**
-   * Words of A (of B) inside the passage, alone or in pairs, that no seed covers: words
-   * the other side dropped or replaced. A copy loses words more than it gains them.
+   * Words of A (of B) inside the passage that no seed covers, not counting lines with no
+   * covered word at all (inserted boilerplate lines, a dropped paragraph): words and
+   * sentences the other side dropped or replaced. A copy loses words more than it gains.
    */
   aDroppedWords: number;
   bDroppedWords: number;
@@ -135,6 +139,8 @@ export function alignTokens(
     const bStart = extendStart(textB, b.starts[c.bFirst]!);
     const bEnd = extendEnd(textB, b.ends[c.bLast - 1]!);
     if (aEnd - aStart < options.minChars || bEnd - bStart < options.minChars) continue;
+    const similarity = diceSimilarity(a.keys, c.aFirst, c.aLast, b.keys, c.bFirst, c.bLast);
+    if (similarity < options.minSimilarity) continue;
     out.push({
       aStart,
       aEnd,
@@ -145,9 +151,9 @@ export function alignTokens(
       bFirst: c.bFirst,
       bLast: c.bLast,
       matchedWords: c.matched,
-      similarity: diceSimilarity(a.keys, c.aFirst, c.aLast, b.keys, c.bFirst, c.bLast),
-      aDroppedWords: countShortGaps(coveredA, c.aFirst, c.aLast),
-      bDroppedWords: countShortGaps(coveredB, c.bFirst, c.bLast),
+      similarity,
+      aDroppedWords: countUncovered(coveredA, a, textA, c.aFirst, c.aLast),
+      bDroppedWords: countUncovered(coveredB, b, textB, c.bFirst, c.bLast),
     });
   }
   out.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
@@ -188,17 +194,21 @@ function mergeChains(chains: Chain[], gap: number): Chain[] {
   return boxes;
 }
 
-/** Uncovered words in runs of one or two inside [from, to). Longer runs are insertions. */
-function countShortGaps(covered: Uint8Array, from: number, to: number): number {
+/** Uncovered tokens in [from, to), over lines that have at least one covered token. */
+function countUncovered(covered: Uint8Array, tokens: ReuseTokens, text: string, from: number, to: number): number {
   let total = 0;
-  let run = 0;
-  for (let k = from; k <= to; k++) {
-    if (k < to && covered[k] === 0) run++;
-    else {
-      if (run > 0 && run <= 2) total += run;
-      run = 0;
+  let lineUncovered = 0;
+  let lineCovered = false;
+  for (let k = from; k < to; k++) {
+    if (k > from && text.lastIndexOf('\n', tokens.starts[k]! - 1) >= tokens.ends[k - 1]!) {
+      if (lineCovered) total += lineUncovered;
+      lineUncovered = 0;
+      lineCovered = false;
     }
+    if (covered[k] === 1) lineCovered = true;
+    else lineUncovered++;
   }
+  if (lineCovered) total += lineUncovered;
   return total;
 }
 
