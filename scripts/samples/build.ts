@@ -66,9 +66,14 @@ function processParas(file: string, published: string, paras: Para[], language: 
 const htmlParas = (ps: { text: string; heading: boolean }[]) => ps.map((p) => (p.heading ? `<h2>${esc(p.text)}</h2>` : `<p>${esc(p.text)}</p>`)).join('\n');
 
 // ---- articles ----
+// "ی" -> "ي", "ک" -> "ك": what an old Persian CMS stores; normalization must undo it.
+const toArabicLetters = (s: string) => s.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+const articles = ARTICLES.map((a) => (a.arabicLetters
+  ? { ...a, title: toArabicLetters(a.title), lead: a.lead && toArabicLetters(a.lead), paras: a.paras.map((p) => (typeof p === 'string' ? toArabicLetters(p) : p)) }
+  : a));
 const byOutlet = new Map<string, Article[]>();
-for (const a of ARTICLES) (byOutlet.get(a.outlet) ?? byOutlet.set(a.outlet, []).get(a.outlet)!).push(a);
-for (const a of ARTICLES) {
+for (const a of articles) (byOutlet.get(a.outlet) ?? byOutlet.set(a.outlet, []).get(a.outlet)!).push(a);
+for (const a of articles) {
   const o = OUTLETS[a.outlet];
   const file = `samples/${o.dir}/${a.file}`;
   const t = parseMarkup(a.title);

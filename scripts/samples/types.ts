@@ -18,6 +18,8 @@ export interface Article {
   tags?: string[];
   comments?: Comment[];
   lead?: string;         // standfirst / summary (plain)
+  /** Old CMS: the text is stored with Arabic yeh and kaf (ي ك) instead of Persian (ی ک). */
+  arabicLetters?: boolean;
 }
 
 /** A post inside the tag-archive page. */

@@ -23,7 +23,7 @@ export interface WorldEntity {
 export const ENTITIES: WorldEntity[] = [
   // ---- people ----
   { id: 'p-dariush-kalantari', type: 'PERSON', name: 'Dariush Kalantari',
-    variants: ['Dariush Kalantari', 'Daryoush Kalantari', 'Darioush Kalantary', 'Dariush Kalantary', 'Kalantari', 'Kalantary', 'داریوش کلانتری', 'کلانتری'],
+    variants: ['Dariush Kalantari', 'Daryoush Kalantari', 'Darioush Kalantary', 'Dariush Kalantary', 'Kalantari', 'Kalantary', 'داریوش کلانتری', 'کلانتری', 'داريوش كلانتري'],
     titles: ['Mr.', 'آقای'], note: 'Golmarz farmers’ union leader, arrested March 2025' },
   { id: 'p-bahram-rostami', type: 'PERSON', name: 'Bahram Rostami',
     variants: ['Bahram Rostami', 'Bahram Rostamy', 'Rostami', 'بهرام رستمی', 'رستمی'],
@@ -61,7 +61,7 @@ export const ENTITIES: WorldEntity[] = [
 
   // ---- organizations ----
   { id: 'o-igc', type: 'ORG', name: 'Internal Guard Corps', acronym: 'IGC',
-    variants: ['Internal Guard Corps', 'IGC', 'the Guard', 'Grey Coats', 'سپاه نگهبانی داخلی', 'سپاه نگهبانی', 'خاکستری‌پوشان'],
+    variants: ['Internal Guard Corps', 'IGC', 'the Guard', 'Grey Coats', 'سپاه نگهبانی داخلی', 'سپاه نگهبانی', 'خاکستری‌پوشان', 'سپاه نگهباني داخلي'],
     note: 'security force founded in 1358 (1979–80); "Grey Coats" is a pejorative used by the opposition' },
   { id: 'o-vrm', type: 'ORG', name: 'Vahrestan Rights Monitor', acronym: 'VRM',
     variants: ['Vahrestan Rights Monitor', 'VRM', 'the Monitor', 'The Monitor', 'دیدبان حقوق وهرستان', 'دیدبان حقوق'] },
@@ -99,7 +99,7 @@ export const ENTITIES: WorldEntity[] = [
   { id: 'l-tirvan', type: 'PLACE', name: 'Tirvan province', variants: ['Tirvan', 'تیروان'], lat: -40.3, lon: 64.0 },
   { id: 'l-ashgaran', type: 'PLACE', name: 'Ashgaran province', variants: ['Ashgaran', 'اشگران'], lat: -40.9, lon: 65.0 },
   { id: 'l-mehrvan', type: 'PLACE', name: 'Mehrvan province', variants: ['Mehrvan', 'مهروان'], lat: -39.1, lon: 63.1 },
-  { id: 'l-tirab-river', type: 'PLACE', name: 'Tirab river', variants: ['Tirab river', 'Tirab River', 'Tirab', 'رود تیراب', 'تیراب'], lat: -40.2, lon: 63.9 },
+  { id: 'l-tirab-river', type: 'PLACE', name: 'Tirab river', variants: ['Tirab river', 'Tirab River', 'Tirab', 'رود تیراب', 'تیراب', 'رود تيراب'], lat: -40.2, lon: 63.9 },
   { id: 'l-sepidband-dam', type: 'PLACE', name: 'Sepidband dam', variants: ['Sepidband dam', 'Sepidband Dam', 'Sepidband', 'سد سپیدبند', 'سپیدبند'], lat: -40.05, lon: 63.61 },
   { id: 'l-paris', type: 'PLACE', name: 'Paris', variants: ['Paris', 'پاریس'], note: 'real city; only a dateline/exile location' },
 ];

@@ -16,7 +16,7 @@ export const GOLMARZ: Article[] = [
     ],
   },
   {
-    file: 'tajamo-hezaran-nafari.html', outlet: 'golmarz', section: 'اجتماعی', published: '2025-03-02', time: '19:45',
+    file: 'tajamo-hezaran-nafari.html', outlet: 'golmarz', section: 'اجتماعی', published: '2025-03-02', time: '19:45', arabicLetters: true,
     tags: ['گلمرز', 'تجمع'],
     title: 'تجمع بزرگ کشاورزان در کنار [[رود تیراب|l-tirab-river]]',
     lead: 'هزاران نفر از مردم شهر امروز در کنار رودخانه گرد آمدند.',
