@@ -181,7 +181,8 @@ for (const [group, occ] of reuseOcc) {
   const a = occ[0];
   for (const b of occ.slice(1)) {
     const kind = b.kind ?? (group.startsWith('bp-') ? 'boilerplate' : a.text === b.text ? 'verbatim' : 'edited');
-    reuse.push({ group, a: a.file, b: b.file, aText: a.text.slice(0, 60), bText: b.text.slice(0, 60), kind });
+    const outletOf = (f: string) => documents.find((d) => d.file === f)?.outlet;
+    reuse.push({ group, a: a.file, b: b.file, aText: a.text.slice(0, 60), bText: b.text.slice(0, 60), kind, sameOutlet: outletOf(a.file) === outletOf(b.file) });
   }
 }
 

@@ -46,7 +46,7 @@ for (const n of gold.notEntities) has(n.file, n.text, 'not-entity');
 for (const r of gold.reuse) { has(r.a, r.aText, 'reuse a'); has(r.b, r.bText, 'reuse b'); }
 for (const c of gold.claims) {
   for (const s of c.statements) has(s.file, s.text, `claim ${c.id}`);
-  const stating = new Set(c.statements.map((s: { file: string }) => s.file));
+  const stating = new Set<string>(c.statements.map((s: { file: string }) => s.file));
   for (const g of c.independentGroups) for (const f of g) if (!stating.has(f)) problems.push(`claim ${c.id}: group member ${f} states no figure`);
   for (const f of stating) if (!c.independentGroups.some((g: string[]) => g.includes(f))) problems.push(`claim ${c.id}: ${f} is in no group`);
 }
