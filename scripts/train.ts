@@ -173,7 +173,7 @@ function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, 
   const end = new Float32Array(T);
   const ue = new Float64Array(T);
   const cur: Weights = { F, T, w, trans, start, end };
-  const allowed = allowedTable(T);
+  const moves = allowedTable(T);
   const maxN = Math.max(...data.map((d) => d.n));
   const em = new Float32Array(maxN * T);
   const back = new Uint8Array(maxN * T);
@@ -206,7 +206,7 @@ function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, 
     for (const idx of order) {
       const s = data[idx]!;
       emissions(cur, s, em);
-      viterbi(em, s.n, T, trans, start, end, allowed, pred, back, c1, c2);
+      viterbi(em, s.n, T, trans, start, end, moves, pred, back, c1, c2);
       let wrong = false;
       for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) wrong = true;
       if (wrong) {
@@ -260,7 +260,7 @@ function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, 
 
 function scoreEncoded(wt: Weights, data: Encoded[], types: string[]): number {
   const T = wt.T;
-  const allowed = allowedTable(T);
+  const moves = allowedTable(T);
   const maxN = Math.max(...data.map((d) => d.n));
   const em = new Float32Array(maxN * T);
   const back = new Uint8Array(maxN * T);
@@ -279,7 +279,7 @@ function scoreEncoded(wt: Weights, data: Encoded[], types: string[]): number {
   };
   for (const s of data) {
     emissions(wt, s, em);
-    viterbi(em, s.n, T, wt.trans, wt.start, wt.end, allowed, pred, back, c1, c2);
+    viterbi(em, s.n, T, wt.trans, wt.start, wt.end, moves, pred, back, c1, c2);
     countSpans(iobSpans(toLabels(s.gold, s.n)), iobSpans(toLabels(pred, s.n)), counts);
   }
   const all = counts.get('') ?? { tp: 0, fp: 0, fn: 0 };

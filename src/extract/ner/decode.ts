@@ -29,6 +29,28 @@ export function allowedEnd(tag: number): boolean {
   return p === -1 || p === 2 || p === 3;
 }
 
+/** Allowed BILOU moves: for each tag, the list of tags that may precede it. */
+export interface MoveTable {
+  T: number;
+  startAllowed: Uint8Array; // T
+  predOffsets: Int32Array; // T + 1
+  preds: Int32Array;
+}
+
+/** The table of allowed moves for T tags. */
+export function allowedTable(T: number): MoveTable {
+  const startAllowed = new Uint8Array(T);
+  const predOffsets = new Int32Array(T + 1);
+  const preds: number[] = [];
+  for (let t = 0; t < T; t++) {
+    startAllowed[t] = allowedTransition(-1, t) ? 1 : 0;
+    predOffsets[t] = preds.length;
+    for (let p = 0; p < T; p++) if (allowedTransition(p, t)) preds.push(p);
+  }
+  predOffsets[T] = preds.length;
+  return { T, startAllowed, predOffsets, preds: Int32Array.from(preds) };
+}
+
 /**
  * Best tag sequence under emission scores `em` (n x T, row-major), transition scores
  * `trans` (T x T, prev-major), start and end scores; invalid BILOU moves are excluded.
@@ -41,21 +63,23 @@ export function viterbi(
   trans: Float32Array,
   start: Float32Array,
   end: Float32Array,
-  allowed: Uint8Array, // (T+1) x T: row T is the start row
+  moves: MoveTable,
   out: Int32Array,
   back: Uint8Array,
   cur: Float64Array,
   prev: Float64Array,
 ): void {
   if (n === 0) return;
-  for (let t = 0; t < T; t++) prev[t] = allowed[T * T + t] ? start[t]! + em[t]! : -Infinity;
+  const po = moves.predOffsets;
+  const pl = moves.preds;
+  for (let t = 0; t < T; t++) prev[t] = moves.startAllowed[t] ? start[t]! + em[t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const row = i * T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (allowed[p * T + t] === 0) continue;
+      for (let q = po[t]!; q < po[t + 1]!; q++) {
+        const p = pl[q]!;
         const s = prev[p]! + trans[p * T + t]!;
         if (s > best) {
           best = s;
@@ -79,14 +103,6 @@ export function viterbi(
   }
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
-}
-
-/** The (T+1) x T table of allowed moves; row T is "from sentence start". */
-export function allowedTable(T: number): Uint8Array {
-  const a = new Uint8Array((T + 1) * T);
-  for (let p = 0; p < T; p++) for (let t = 0; t < T; t++) a[p * T + t] = allowedTransition(p, t) ? 1 : 0;
-  for (let t = 0; t < T; t++) a[T * T + t] = allowedTransition(-1, t) ? 1 : 0;
-  return a;
 }
 
 /** Convert IOB2 labels of one type set to BILOU tag ids ("B-PER" -> B of PER's index). */

@@ -16,7 +16,7 @@ import {
   W_SUF1,
 } from './word-info.js';
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const BOS = 0x2f1a3b4c;
 const EOS = 0x5d6e7f80;
@@ -74,17 +74,63 @@ export class FeatureBuffer {
 
 const MAX_PER_TOKEN = 40 + FLAG_COUNT + 16 * 3;
 
-/**
- * Features of tokens [from, to) of a document into `buf` (token k = from + i at slot i).
- * `infos[k]` is the word-info of token k; `gaz[k]` its gazetteer bits.
- */
-export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, buf: FeatureBuffer): void {
-  const n = to - from;
-  buf.ensure(n, n * MAX_PER_TOKEN);
-  const h = buf.hashes;
-  const off = buf.offsets;
-  // A headline in capitals ("BRUSSELS 1996-08-22", "SOCCER - JAPAN GET LUCKY WIN")
-  // makes case useless; the tagger then leans on the word itself.
+/** Pseudo word-infos standing for "before the sentence" and "after the sentence". */
+export const BOS_INFO = new Int32Array(16).fill(BOS);
+export const EOS_INFO = new Int32Array(16).fill(EOS);
+
+// Features are split by what they depend on, so the tagger can cache the score of every
+// group that depends on one word only (the word itself, or the word as a neighbour).
+
+/** Features of the word itself (position-independent). Returns the new count. */
+export function selfHashes(w: Int32Array, h: Uint32Array, c: number): number {
+  h[c++] = mix(T_BIAS, 0);
+  h[c++] = mix(T_L0, w[W_LOWER]!);
+  h[c++] = mix(T_W0, w[W_RAW]!);
+  h[c++] = mix(T_S0, w[W_SHAPE]!);
+  for (let q = 0; q < 4; q++) {
+    h[c++] = mix(T_PRE + q, w[W_PRE1 + q]!);
+    h[c++] = mix(T_SUF + q, w[W_SUF1 + q]!);
+  }
+  const flags = w[W_FLAGS]!;
+  for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG, b);
+  return c;
+}
+
+/** Features a word gives the token right after it. */
+export function leftHashes(w: Int32Array, h: Uint32Array, c: number): number {
+  h[c++] = mix(T_LM1, w[W_LOWER]!);
+  h[c++] = mix(T_SM1, w[W_SHAPE]!);
+  h[c++] = mix(T_WM1, w[W_RAW]!);
+  h[c++] = mix(T_SUF3M1, w[W_SUF1 + 2]!);
+  return c;
+}
+
+/** Features a word gives the token right before it. */
+export function rightHashes(w: Int32Array, h: Uint32Array, c: number): number {
+  h[c++] = mix(T_LP1, w[W_LOWER]!);
+  h[c++] = mix(T_SP1, w[W_SHAPE]!);
+  h[c++] = mix(T_WP1, w[W_RAW]!);
+  h[c++] = mix(T_SUF3P1, w[W_SUF1 + 2]!);
+  return c;
+}
+
+/** Features a word gives the token two after it. */
+export function left2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
+  h[c++] = mix(T_LM2, w[W_LOWER]!);
+  h[c++] = mix(T_SM2, w[W_SHAPE]!);
+  return c;
+}
+
+/** Features a word gives the token two before it. */
+export function right2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
+  h[c++] = mix(T_LP2, w[W_LOWER]!);
+  h[c++] = mix(T_SP2, w[W_SHAPE]!);
+  return c;
+}
+
+/** Whether tokens [from, to) form an all-capitals headline ("SOCCER - JAPAN GET LUCKY WIN"). */
+export function isCapsSentence(infos: readonly Int32Array[], from: number, to: number): boolean {
+  // A headline in capitals makes case useless; the tagger then leans on the word itself.
   let caps = 0;
   let letters = 0;
   for (let k = from; k < to; k++) {
@@ -92,73 +138,85 @@ export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, 
     if (f & (F_ALL_CAPS | F_HAS_LOWER)) letters++;
     if (f & F_ALL_CAPS && !(f & F_HAS_LOWER)) caps++;
   }
-  const capsSentence = letters >= 2 && caps === letters;
+  return letters >= 2 && caps === letters;
+}
+
+/**
+ * Features of token k = from + i that depend on two words, the position or the gazetteer.
+ * Returns the new count.
+ */
+export function pairHashes(
+  infos: readonly Int32Array[],
+  gaz: Int32Array,
+  from: number,
+  to: number,
+  i: number,
+  capsSentence: boolean,
+  h: Uint32Array,
+  c: number,
+): number {
+  const n = to - from;
+  const k = from + i;
+  const w = infos[k]!;
+  const wm1 = i >= 1 ? infos[k - 1]! : BOS_INFO;
+  const wp1 = i + 1 < n ? infos[k + 1]! : EOS_INFO;
+  const wm2 = i >= 2 ? infos[k - 2]! : BOS_INFO;
+  const l0 = w[W_LOWER]!;
+  const lm1 = wm1[W_LOWER]!;
+  const lp1 = wp1[W_LOWER]!;
+  const s0 = w[W_SHAPE]!;
+  const sm1 = wm1[W_SHAPE]!;
+  const sp1 = wp1[W_SHAPE]!;
+  h[c++] = mix(T_SM1S0, mix(sm1, s0));
+  h[c++] = mix(T_S0SP1, mix(s0, sp1));
+  h[c++] = mix(T_LM1L0, mix(lm1, l0));
+  h[c++] = mix(T_L0LP1, mix(l0, lp1));
+  h[c++] = mix(T_LM2LM1, mix(wm2[W_LOWER]!, lm1));
+  h[c++] = mix(T_LM1_S0, mix(lm1, s0));
+  h[c++] = mix(T_S0_LP1, mix(s0, lp1));
+  const flags = w[W_FLAGS]!;
+  if (i === 0) {
+    for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG_FIRST, b);
+    h[c++] = mix(T_FIRST_S0, s0);
+  }
+  if (i === n - 1) h[c++] = mix(T_LAST, s0);
+  if (capsSentence) h[c++] = mix(T_CAPS_L0, l0);
+  else if (i > 0 && flags & F_INIT_CAP) h[c++] = mix(T_CAPS_L0, 0x7fff); // capitalized mid-sentence
+  const g0 = gaz[k]!;
+  const gm1 = i >= 1 ? gaz[k - 1]! : 0;
+  const gp1 = i + 1 < n ? gaz[k + 1]! : 0;
+  if (g0 | gm1 | gp1) {
+    for (let b = 0; b < 16; b++) {
+      const bit = 1 << b;
+      if (g0 & bit) h[c++] = mix(T_GAZ0, b);
+      if (gm1 & bit) h[c++] = mix(T_GAZM1, b);
+      if (gp1 & bit) h[c++] = mix(T_GAZP1, b);
+    }
+  }
+  return c;
+}
+
+/**
+ * All features of tokens [from, to) of a document into `buf` (token k = from + i at slot i).
+ * `infos[k]` is the word-info of token k; `gaz[k]` its gazetteer bits. Training uses this;
+ * the tagger computes the same sum from cached per-word groups (model.ts).
+ */
+export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, buf: FeatureBuffer): void {
+  const n = to - from;
+  buf.ensure(n, n * MAX_PER_TOKEN);
+  const h = buf.hashes;
+  const off = buf.offsets;
+  const capsSentence = isCapsSentence(infos, from, to);
   let c = 0;
   for (let i = 0; i < n; i++) {
     off[i] = c;
     const k = from + i;
-    const w = infos[k]!;
-    const wm1 = i >= 1 ? infos[k - 1]! : null;
-    const wp1 = i + 1 < n ? infos[k + 1]! : null;
-    const wm2 = i >= 2 ? infos[k - 2]! : null;
-    const wp2 = i + 2 < n ? infos[k + 2]! : null;
-    const l0 = w[W_LOWER]!;
-    const lm1 = wm1 ? wm1[W_LOWER]! : BOS;
-    const lp1 = wp1 ? wp1[W_LOWER]! : EOS;
-    const lm2 = wm2 ? wm2[W_LOWER]! : BOS;
-    const lp2 = wp2 ? wp2[W_LOWER]! : EOS;
-    const s0 = w[W_SHAPE]!;
-    const sm1 = wm1 ? wm1[W_SHAPE]! : BOS;
-    const sp1 = wp1 ? wp1[W_SHAPE]! : EOS;
-    h[c++] = mix(T_BIAS, 0);
-    h[c++] = mix(T_L0, l0);
-    h[c++] = mix(T_W0, w[W_RAW]!);
-    h[c++] = mix(T_LM1, lm1);
-    h[c++] = mix(T_LP1, lp1);
-    h[c++] = mix(T_LM2, lm2);
-    h[c++] = mix(T_LP2, lp2);
-    h[c++] = mix(T_S0, s0);
-    h[c++] = mix(T_SM1, sm1);
-    h[c++] = mix(T_SP1, sp1);
-    h[c++] = mix(T_SM2, wm2 ? wm2[W_SHAPE]! : BOS);
-    h[c++] = mix(T_SP2, wp2 ? wp2[W_SHAPE]! : EOS);
-    h[c++] = mix(T_SM1S0, mix(sm1, s0));
-    h[c++] = mix(T_S0SP1, mix(s0, sp1));
-    for (let q = 0; q < 4; q++) {
-      h[c++] = mix(T_PRE + q, w[W_PRE1 + q]!);
-      h[c++] = mix(T_SUF + q, w[W_SUF1 + q]!);
-    }
-    h[c++] = mix(T_LM1L0, mix(lm1, l0));
-    h[c++] = mix(T_L0LP1, mix(l0, lp1));
-    h[c++] = mix(T_LM2LM1, mix(lm2, lm1));
-    h[c++] = mix(T_LM1_S0, mix(lm1, s0));
-    h[c++] = mix(T_S0_LP1, mix(s0, lp1));
-    h[c++] = mix(T_WM1, wm1 ? wm1[W_RAW]! : BOS);
-    h[c++] = mix(T_WP1, wp1 ? wp1[W_RAW]! : EOS);
-    h[c++] = mix(T_SUF3M1, wm1 ? wm1[W_SUF1 + 2]! : BOS);
-    h[c++] = mix(T_SUF3P1, wp1 ? wp1[W_SUF1 + 2]! : EOS);
-    const flags = w[W_FLAGS]!;
-    for (let b = 0; b < FLAG_COUNT; b++) {
-      if (flags & (1 << b)) {
-        h[c++] = mix(T_FLAG, b);
-        if (i === 0) h[c++] = mix(T_FLAG_FIRST, b);
-      }
-    }
-    if (i === 0) h[c++] = mix(T_FIRST_S0, s0);
-    if (i === n - 1) h[c++] = mix(T_LAST, s0);
-    if (capsSentence) h[c++] = mix(T_CAPS_L0, l0);
-    else if (i > 0 && flags & F_INIT_CAP) h[c++] = mix(T_CAPS_L0, 0x7fff); // capitalized mid-sentence
-    const g0 = gaz[k]!;
-    const gm1 = i >= 1 ? gaz[k - 1]! : 0;
-    const gp1 = i + 1 < n ? gaz[k + 1]! : 0;
-    if (g0 | gm1 | gp1) {
-      for (let b = 0; b < 16; b++) {
-        const bit = 1 << b;
-        if (g0 & bit) h[c++] = mix(T_GAZ0, b);
-        if (gm1 & bit) h[c++] = mix(T_GAZM1, b);
-        if (gp1 & bit) h[c++] = mix(T_GAZP1, b);
-      }
-    }
+    c = selfHashes(infos[k]!, h, c);
+    c = leftHashes(i >= 1 ? infos[k - 1]! : BOS_INFO, h, c);
+    c = rightHashes(i + 1 < n ? infos[k + 1]! : EOS_INFO, h, c);
+    c = left2Hashes(i >= 2 ? infos[k - 2]! : BOS_INFO, h, c);
+    c = right2Hashes(i + 2 < n ? infos[k + 2]! : EOS_INFO, h, c);
+    c = pairHashes(infos, gaz, from, to, i, capsSentence, h, c);
   }
   off[n] = c;
   buf.count = c;

@@ -5,10 +5,21 @@
 // start f32[T], end f32[T], gazKeys u32[G], gazValues u8[G].
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DaftarError } from '../../model/errors.js';
-import { allowedTable, tagCount, viterbi } from './decode.js';
-import { FeatureBuffer, FEATURE_VERSION, sentenceFeatures } from './features.js';
+import { allowedTable, tagCount, viterbi, type MoveTable } from './decode.js';
+import {
+  BOS_INFO,
+  EOS_INFO,
+  FEATURE_VERSION,
+  isCapsSentence,
+  left2Hashes,
+  leftHashes,
+  pairHashes,
+  right2Hashes,
+  rightHashes,
+  selfHashes,
+} from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_FLAGS, W_LOWER, WordInfoCache } from './word-info.js';
+import { computeWordInfo, F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_FLAGS, W_LOWER, WordInfoCache } from './word-info.js';
 
 export interface NerModelHeader {
   format: 1;
@@ -151,6 +162,15 @@ export interface TaggedTokens {
   confidence: Float32Array;
 }
 
+/** Number of cached score groups per word: self, as left, right, left-2, right-2 neighbour. */
+const GROUPS = 5;
+
+/** A word's features and the summed weights of each of its one-word feature groups. */
+interface WordEntry {
+  info: Int32Array;
+  groups: Float32Array; // GROUPS x T
+}
+
 export class NerModel {
   readonly header: NerModelHeader;
   readonly T: number;
@@ -162,9 +182,14 @@ export class NerModel {
   readonly trans: Float32Array;
   readonly start: Float32Array;
   readonly end: Float32Array;
-  private readonly allowed: Uint8Array;
-  private readonly cache = new WordInfoCache();
-  private readonly buf = new FeatureBuffer();
+  private readonly moves: MoveTable;
+  // Bounded: cleared when full. 100k words x 5 groups x T floats is 34 MB (English) to
+  // 50 MB (Persian); a news archive's working vocabulary mostly fits.
+  private words = new Map<string, WordEntry>();
+  private readonly capacity = 100_000;
+  private readonly bos: WordEntry;
+  private readonly eos: WordEntry;
+  private readonly scratch = new Uint32Array(256);
   private em = new Float32Array(0);
   private back = new Uint8Array(0);
   private tagScratch = new Int32Array(0);
@@ -192,9 +217,11 @@ export class NerModel {
       this.slotRows[s] = r;
       this.slotKeys[s] = key;
     }
-    this.allowed = allowedTable(this.T);
+    this.moves = allowedTable(this.T);
     this.cur = new Float64Array(this.T);
     this.prev = new Float64Array(this.T);
+    this.bos = this.entryOf(BOS_INFO);
+    this.eos = this.entryOf(EOS_INFO);
   }
 
   /** Row of a feature hash, -1 when the model has no weight for it. */
@@ -207,41 +234,91 @@ export class NerModel {
     }
   }
 
-  /** Word-info records and gazetteer bits for a document's tokens. */
-  prepare(words: readonly string[]): { infos: Int32Array[]; gaz: Int32Array } {
-    return prepareTokens(words, this.header.lang, this.gazetteer, this.cache);
+  /** Add the weight rows of hashes h[0..count) into out[base .. base+T). */
+  private addRows(h: Uint32Array, count: number, out: Float32Array, base: number): void {
+    const T = this.T;
+    const W = this.weights;
+    for (let k = 0; k < count; k++) {
+      const r = this.row(h[k]!);
+      if (r < 0) continue;
+      const wr = r * T;
+      for (let t = 0; t < T; t++) out[base + t] += W[wr + t]!;
+    }
+  }
+
+  private entryOf(info: Int32Array): WordEntry {
+    const T = this.T;
+    const groups = new Float32Array(GROUPS * T);
+    const h = this.scratch;
+    this.addRows(h, selfHashes(info, h, 0), groups, 0);
+    this.addRows(h, leftHashes(info, h, 0), groups, T);
+    this.addRows(h, rightHashes(info, h, 0), groups, 2 * T);
+    this.addRows(h, left2Hashes(info, h, 0), groups, 3 * T);
+    this.addRows(h, right2Hashes(info, h, 0), groups, 4 * T);
+    return { info, groups };
+  }
+
+  /** Word entries and gazetteer bits for a document's tokens. */
+  prepare(words: readonly string[]): { infos: Int32Array[]; entries: WordEntry[]; gaz: Int32Array } {
+    const n = words.length;
+    const infos = new Array<Int32Array>(n);
+    const entries = new Array<WordEntry>(n);
+    const lowers = new Int32Array(n);
+    const eligible = new Uint8Array(n);
+    const lang = this.header.lang;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      let e = this.words.get(w);
+      if (e === undefined) {
+        e = this.entryOf(computeWordInfo(w));
+        if (w.length <= 40) {
+          if (this.words.size >= this.capacity) this.words = new Map();
+          this.words.set(w, e);
+        }
+      }
+      entries[i] = e;
+      infos[i] = e.info;
+      lowers[i] = e.info[W_LOWER]!;
+      eligible[i] = eligibility(e.info, lang);
+    }
+    const gaz = new Int32Array(n);
+    this.gazetteer.mark(lowers, eligible, 0, n, gaz);
+    return { infos, entries, gaz };
   }
 
   /**
-   * Tag tokens [from, to) (one sentence) given prepared infos; writes BILOU tags and
+   * Tag tokens [from, to) (one sentence) of a prepared document; writes BILOU tags and
    * confidences at indices from..to-1 of `out`.
    */
-  tagSentence(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, out: TaggedTokens): void {
+  tagSentence(doc: { infos: Int32Array[]; entries: WordEntry[]; gaz: Int32Array }, from: number, to: number, out: TaggedTokens): void {
     const n = to - from;
     if (n <= 0) return;
     const T = this.T;
-    sentenceFeatures(infos, gaz, from, to, this.buf);
     if (this.em.length < n * T) {
       this.em = new Float32Array(n * T * 2);
       this.back = new Uint8Array(n * T * 2);
       this.tagScratch = new Int32Array(n * 2);
     }
     const em = this.em;
-    em.fill(0, 0, n * T);
-    const h = this.buf.hashes;
-    const off = this.buf.offsets;
-    const W = this.weights;
+    const { infos, entries, gaz } = doc;
+    const caps = isCapsSentence(infos, from, to);
+    const h = this.scratch;
+    const T2 = 2 * T;
+    const T3 = 3 * T;
+    const T4 = 4 * T;
     for (let i = 0; i < n; i++) {
+      const k = from + i;
       const base = i * T;
-      for (let k = off[i]!; k < off[i + 1]!; k++) {
-        const r = this.row(h[k]!);
-        if (r < 0) continue;
-        const wr = r * T;
-        for (let t = 0; t < T; t++) em[base + t] += W[wr + t]!;
-      }
+      const g0 = entries[k]!.groups;
+      const gl = (i >= 1 ? entries[k - 1]! : this.bos).groups;
+      const gr = (i + 1 < n ? entries[k + 1]! : this.eos).groups;
+      const gl2 = (i >= 2 ? entries[k - 2]! : this.bos).groups;
+      const gr2 = (i + 2 < n ? entries[k + 2]! : this.eos).groups;
+      for (let t = 0; t < T; t++) em[base + t] = g0[t]! + gl[T + t]! + gr[T2 + t]! + gl2[T3 + t]! + gr2[T4 + t]!;
+      this.addRows(h, pairHashes(infos, gaz, from, to, i, caps, h, 0), em, base);
     }
     const tags = this.tagScratch;
-    viterbi(em, n, T, this.trans, this.start, this.end, this.allowed, tags, this.back, this.cur, this.prev);
+    viterbi(em, n, T, this.trans, this.start, this.end, this.moves, tags, this.back, this.cur, this.prev);
     // Confidence: the chosen tag's share of a softmax over local scores (emission plus
     // transition from the chosen previous tag). Cheap, and ranks doubtful tokens lower.
     const scale = this.header.confidenceScale;

@@ -14,9 +14,9 @@ export interface TokenEntity {
 /** Tag a document's tokens given sentence ranges in token indices. */
 export function tagTokens(model: NerModel, words: readonly string[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>): TokenEntity[] {
   const n = words.length;
-  const { infos, gaz } = model.prepare(words);
+  const doc = model.prepare(words);
   const out: TaggedTokens = { tags: new Int32Array(n), confidence: new Float32Array(n) };
-  for (const s of sentences) model.tagSentence(infos, gaz, s.tokenStart, s.tokenEnd, out);
+  for (const s of sentences) model.tagSentence(doc, s.tokenStart, s.tokenEnd, out);
   const types = model.header.types;
   const entities: TokenEntity[] = [];
   for (const s of sentences) {
