@@ -1,6 +1,6 @@
 // Log entries are hashed over one canonical byte form so that any store, export or
 // re-import computes the same leaf hash for the same entry.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DaftarError } from '../model/errors.js';
 import type { LogEntry } from '../model/schema.js';
 
@@ -57,7 +57,8 @@ function write(value: unknown, path: string): string {
  */
 export function hashLogEntry(entry: LogEntryContent): string {
   const content = logEntryContent(entry);
-  return createHash('sha256').update(Uint8Array.of(0)).update(canonicalJson(content), 'utf8').digest('hex');
+  // "\u0000" + JSON encodes to exactly the 0x00 prefix byte followed by the UTF-8 JSON.
+  return hash('sha256', `\u0000${canonicalJson(content)}`, 'hex');
 }
 
 /** The entry with its leaf hash filled in. */

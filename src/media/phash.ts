@@ -163,45 +163,59 @@ export function hammingDistance(a: string, b: string): number {
 export function resampleWindow(img: GreyImage, x0: number, y0: number, w: number, h: number, n: number): Float64Array {
   const wx = areaWeights(x0, w, n, img.width);
   const wy = areaWeights(y0, h, n, img.height);
-  const rows = new Float64Array(img.height * n);
-  for (let y = 0; y < img.height; y++) {
-    const row = y * img.width;
+  // Horizontal pass only over the source rows the window touches.
+  const rowStart = wy.index[0];
+  const rowEnd = wy.index[wy.index.length - 1] + 1;
+  const rows = new Float64Array((rowEnd - rowStart) * n);
+  const { data, width } = img;
+  for (let y = rowStart; y < rowEnd; y++) {
+    const row = y * width;
+    const outRow = (y - rowStart) * n;
     for (let j = 0; j < n; j++) {
       let s = 0;
-      for (const [x, wt] of wx[j]) s += img.data[row + x] * wt;
-      rows[y * n + j] = s;
+      for (let t = wx.offset[j]; t < wx.offset[j + 1]; t++) s += data[row + wx.index[t]] * wx.weight[t];
+      rows[outRow + j] = s;
     }
   }
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (const [y, wt] of wy[i]) s += rows[y * n + j] * wt;
-      out[i * n + j] = s;
+    for (let t = wy.offset[i]; t < wy.offset[i + 1]; t++) {
+      const src = (wy.index[t] - rowStart) * n;
+      const wt = wy.weight[t];
+      for (let j = 0; j < n; j++) out[i * n + j] += rows[src + j] * wt;
     }
   }
   return out;
 }
 
-function areaWeights(start: number, length: number, n: number, limit: number): Array<Array<[number, number]>> {
-  const out: Array<Array<[number, number]>> = [];
+interface Weights {
+  offset: Int32Array; // cell j uses entries offset[j] .. offset[j+1]-1
+  index: Int32Array; // source pixel
+  weight: Float64Array; // share of the cell it covers (sums to 1 per cell)
+}
+
+function areaWeights(start: number, length: number, n: number, limit: number): Weights {
   const step = length / n;
+  const idx: number[] = [];
+  const wts: number[] = [];
+  const offset = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
+    offset[j] = idx.length;
     const a = start + j * step;
     const b = a + step;
-    const cell: Array<[number, number]> = [];
     let total = 0;
+    const first = idx.length;
     for (let p = Math.floor(a); p < Math.ceil(b); p++) {
       const cover = Math.min(b, p + 1) - Math.max(a, p);
       if (cover <= 0) continue;
-      const q = Math.min(limit - 1, Math.max(0, p));
-      cell.push([q, cover]);
+      idx.push(Math.min(limit - 1, Math.max(0, p)));
+      wts.push(cover);
       total += cover;
     }
-    for (const c of cell) c[1] /= total;
-    out.push(cell);
+    for (let t = first; t < wts.length; t++) wts[t] /= total;
   }
-  return out;
+  offset[n] = idx.length;
+  return { offset, index: Int32Array.from(idx), weight: Float64Array.from(wts) };
 }
 
 const cosTables = new Map<string, Float64Array>();
