@@ -20,7 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = (rel: string) => join(ROOT, rel);
 const write = (rel: string, data: string | Uint8Array) => { mkdirSync(dirname(out(rel)), { recursive: true }); writeFileSync(out(rel), data); };
 
-interface GoldDoc { file: string; language: 'en' | 'fa' | 'other'; kind: string; mediaType: string; title: string; published: string | null; outlet: string; pageDate?: string; sections?: { title: string; published: string }[]; notes?: string }
+interface GoldDoc { publishedEvidence?: string; file: string; language: 'en' | 'fa' | 'other'; kind: string; mediaType: string; title: string; published: string | null; outlet: string; pageDate?: string; sections?: { title: string; published: string }[]; notes?: string }
 const documents: GoldDoc[] = [];
 const mentions = new Map<string, Map<string, Map<string, number>>>(); // entity -> file -> text -> count
 const dates: object[] = [];
@@ -83,7 +83,11 @@ for (const a of articles) {
   const latest = byOutlet.get(a.outlet)!.filter((b) => b !== a).sort((x, y) => y.published.localeCompare(x.published)).slice(0, 5)
     .map((b) => ({ title: strip(b.title), href: `../${o.dir}/${b.file}` }));
   write(file, renderPage(a, { title: t.text, body: htmlParas(ps), latest, lead: a.lead }));
-  documents.push({ file, language: o.lang, kind: 'article', mediaType: 'html', title: t.text, published: a.published, outlet: o.name, pageDate: a.crawl ?? o.crawl });
+  const evidence: Record<string, string> = {
+    herald: 'meta[article:published_time]', today: 'json-ld datePublished', freev: 'time[datetime]', 'freev-fa': 'time[datetime]',
+    wire: 'byline text', golmarz: 'byline text (Solar Hijri, Persian digits)', payam: 'json-ld datePublished',
+  };
+  documents.push({ file, language: o.lang, kind: 'article', mediaType: 'html', title: t.text, published: a.published, publishedEvidence: evidence[a.outlet], outlet: o.name, pageDate: a.crawl ?? o.crawl });
 }
 
 // ---- tag archive (one page, several posts) ----
@@ -149,7 +153,8 @@ for (const d of OTHERS) {
   } else {
     write(file, ps.map((p) => p.text).join(d.format === 'md' ? '\n\n' : '\n') + '\n');
   }
-  documents.push({ file, language: d.language, kind: d.kind, mediaType: d.format === 'md' ? 'markdown' : d.format === 'txt' ? 'text' : d.format, title: d.title, published: d.published, outlet: d.outlet, notes: d.notes });
+  const otherEvidence = { pdf: 'PDF Info /CreationDate', docx: 'docProps/core.xml dcterms:created', txt: 'body text', md: 'body text' } as const;
+  documents.push({ file, language: d.language, kind: d.kind, mediaType: d.format === 'md' ? 'markdown' : d.format === 'txt' ? 'text' : d.format, title: d.title, published: d.published, publishedEvidence: otherEvidence[d.format], outlet: d.outlet, notes: d.notes });
 }
 
 function writePdf(file: string, d: OtherDoc, ps: { text: string; heading: boolean }[]) {
@@ -172,7 +177,7 @@ function writePdf(file: string, d: OtherDoc, ps: { text: string; heading: boolea
 
 // ---- JPEGs ----
 await writeImages(out);
-for (const img of IMAGES) documents.push({ file: img.file, language: 'other', kind: 'media', mediaType: 'image', title: img.title, published: img.taken.slice(0, 10), outlet: img.source, notes: img.notes });
+for (const img of IMAGES) documents.push({ file: img.file, language: 'other', kind: 'media', mediaType: 'image', title: img.title, published: img.taken.slice(0, 10), publishedEvidence: 'EXIF DateTimeOriginal (capture time)', outlet: img.source, notes: img.notes });
 
 // ---- reuse pairs: the earliest publication is the origin ----
 const reuse: object[] = [];
