@@ -223,6 +223,61 @@ function isPowerOfTwo(x: number): boolean {
   return x === 1;
 }
 
+/** A perfect subtree: 2^level leaves starting at leaf index * 2^level. */
+export interface TreeNode {
+  level: number;
+  index: number;
+  hash: Hash;
+}
+
+/** Looks up the hash of a complete perfect subtree (as stored from CompactRange.append). */
+export type NodeReader = (level: number, index: number) => Hash;
+
+/** MTH of the first `treeSize` leaves from stored perfect-subtree nodes: O(log n) reads. */
+export function rootFromNodes(treeSize: number, node: NodeReader): Hash {
+  assertSize('treeSize', treeSize);
+  return treeSize === 0 ? EMPTY_ROOT : rangeRootFromNodes(0, treeSize, node);
+}
+
+/** Inclusion proof for leaf `index` in the tree of `treeSize` from stored nodes: O(log^2 n) reads at worst. */
+export function inclusionProofFromNodes(index: number, treeSize: number, node: NodeReader): Hash[] {
+  assertSize('index', index);
+  assertSize('treeSize', treeSize);
+  if (index >= treeSize) throw new RangeError(`leaf ${index} is outside a tree of size ${treeSize}`);
+  return pathFrom(index, 0, treeSize, (s, e) => rangeRootFromNodes(s, e, node));
+}
+
+/** Consistency proof from size `m` to size `n` from stored nodes. */
+export function consistencyProofFromNodes(m: number, n: number, node: NodeReader): Hash[] {
+  assertSize('m', m);
+  assertSize('n', n);
+  if (m > n) throw new RangeError(`old size ${m} is larger than the new size ${n}`);
+  if (m === 0 || m === n) return [];
+  return subproofFrom(m, 0, n, true, (s, e) => rangeRootFromNodes(s, e, node));
+}
+
+// MTH(D[start:end]) where start is aligned as in the RFC recursion: the range
+// splits into perfect subtrees of decreasing size, folded from the right.
+function rangeRootFromNodes(start: number, end: number, node: NodeReader): Hash {
+  const pieces: Hash[] = [];
+  let s = start;
+  let remaining = end - start;
+  while (remaining > 0) {
+    let width = 1;
+    let level = 0;
+    while (width * 2 <= remaining) {
+      width *= 2;
+      level++;
+    }
+    pieces.push(node(level, s / width));
+    s += width;
+    remaining -= width;
+  }
+  let r = pieces[pieces.length - 1];
+  for (let i = pieces.length - 2; i >= 0; i--) r = hashChildren(pieces[i], r);
+  return r;
+}
+
 /**
  * The right edge of a Merkle tree: one perfect-subtree root per set bit of
  * `size`, largest first. Appending is O(log n) and the root is O(log n), and the
@@ -249,17 +304,29 @@ export class CompactRange {
     return this.peaks;
   }
 
-  append(leafHash: Hash): void {
+  /**
+   * Appends a leaf; returns the perfect-subtree nodes it completed (the leaf itself
+   * at level 0, then each parent), which a store can keep to serve proofs later
+   * through a NodeReader without loading the whole log.
+   */
+  append(leafHash: Hash): TreeNode[] {
     let h = leafHash;
+    let index = this.sizeValue;
+    const completed: TreeNode[] = [{ level: 0, index, hash: h }];
     // Each trailing 1 bit of the old size is a peak of equal height to merge with.
     let s = this.sizeValue;
+    let level = 0;
     while (s % 2 === 1) {
       const left = this.peaks.pop()!;
       h = hashChildren(left, h);
       s = Math.floor(s / 2);
+      level++;
+      index = Math.floor(index / 2);
+      completed.push({ level, index, hash: h });
     }
     this.peaks.push(h);
     this.sizeValue += 1;
+    return completed;
   }
 
   root(): Hash {
@@ -397,25 +464,9 @@ export class MerkleLog {
     if (treeSize > this.size) throw new RangeError(`tree size ${treeSize} is larger than the log (${this.size})`);
   }
 
-  // MTH(D[start:end]) where start is aligned as in the RFC recursion: the range
-  // splits into perfect subtrees of decreasing size, folded from the right.
   private rangeRoot(start: number, end: number): Hash {
-    const pieces: Hash[] = [];
-    let s = start;
-    let remaining = end - start;
-    while (remaining > 0) {
-      let width = 1;
-      let level = 0;
-      while (width * 2 <= remaining) {
-        width *= 2;
-        level++;
-      }
-      pieces.push(this.levels[level].get(s / width));
-      s += width;
-      remaining -= width;
-    }
-    let r = pieces[pieces.length - 1];
-    for (let i = pieces.length - 2; i >= 0; i--) r = hashChildren(pieces[i], r);
-    return r;
+    return rangeRootFromNodes(start, end, this.node);
   }
+
+  private readonly node: NodeReader = (level, index) => this.levels[level].get(index);
 }

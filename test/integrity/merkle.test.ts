@@ -8,7 +8,10 @@ import {
   EMPTY_ROOT,
   MerkleLog,
   consistencyProof,
+  consistencyProofFromNodes,
   hashChildren,
+  inclusionProofFromNodes,
+  rootFromNodes,
   hashLeaf,
   inclusionProof,
   rootHash,
@@ -159,6 +162,37 @@ describe('CompactRange and MerkleLog', () => {
       for (const m of [1, 3, Math.floor(n / 2) || 1, n].filter((m) => m <= n)) expect(log.consistencyProof(m, n)).toEqual(consistencyProof(m, d.slice(0, n)));
     }
     expect(() => log.root(78)).toThrow(/larger than the log/);
+  });
+});
+
+describe('proofs from stored nodes (the store keeps what CompactRange.append completes)', () => {
+  it('serves roots and proofs for every earlier size without the leaf array', () => {
+    const d = leaves(100, 'store');
+    const stored = new Map<string, Hash>();
+    const range = new CompactRange();
+    let reads = 0;
+    const node = (level: number, index: number): Hash => {
+      reads++;
+      const h = stored.get(`${level}:${index}`);
+      if (!h) throw new Error(`node ${level}:${index} was never completed`);
+      return h;
+    };
+    d.forEach((h, i) => {
+      const completed = range.append(h);
+      // Leaf i completes one node per trailing 1 bit of i, plus the leaf itself.
+      expect(completed.length).toBe(1 + (i.toString(2).match(/1*$/)?.[0].length ?? 0));
+      for (const c of completed) stored.set(`${c.level}:${c.index}`, c.hash);
+      const n = i + 1;
+      expect(rootFromNodes(n, node)).toEqual(range.root());
+    });
+    for (const n of [1, 7, 64, 65, 99, 100]) {
+      const t = d.slice(0, n);
+      for (const i of [0, n >> 1, n - 1]) expect(inclusionProofFromNodes(i, n, node)).toEqual(inclusionProof(i, t));
+      for (const m of [1, n >> 1 || 1, n - 1 || 1]) expect(consistencyProofFromNodes(m, n, node)).toEqual(consistencyProof(m, t));
+    }
+    reads = 0;
+    inclusionProofFromNodes(37, 100, node);
+    expect(reads).toBeLessThan(40); // logarithmic, not a scan of the leaves
   });
 });
 
