@@ -73,8 +73,20 @@ export function keyWeight(key: string, vowelCost = 0.5): number {
  * Similarity (0..1) of two word keys. An initial ("m") agrees with any word that
  * starts with it; a word that begins another long one ("siraj" / "sirajudin") is close.
  */
+const memo = new Map<string, number>();
+
 export function wordSimilarity(a: string, b: string, vowelCost = 0.5): number {
   if (a === b) return 1;
+  const memoKey = a < b ? `${a}|${b}|${vowelCost}` : `${b}|${a}|${vowelCost}`;
+  const hit = memo.get(memoKey);
+  if (hit !== undefined) return hit;
+  const sim = computeWordSimilarity(a, b, vowelCost);
+  if (memo.size > 500_000) memo.clear();
+  memo.set(memoKey, sim);
+  return sim;
+}
+
+function computeWordSimilarity(a: string, b: string, vowelCost: number): number {
   if (a.length === 0 || b.length === 0) return 0;
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.7 : 0;
   const w = Math.max(keyWeight(a, vowelCost), keyWeight(b, vowelCost));

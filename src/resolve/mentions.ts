@@ -1,0 +1,285 @@
+// Mentions into entities. Within a document, a bare surname ("Kalantari said")
+// joins the full name introduced there only when exactly one such name exists;
+// an acronym joins the long form it was defined for. Across documents, clusters
+// are found through an index keyed by phonetic word skeletons, so adding a
+// document costs in proportion to its mentions. Human decisions win: a
+// mustNotLink pair is never put together, a mustLink pair always is (unless a
+// mustNotLink forbids it).
+import { analyzeName, type NameType } from './name-record.js';
+import { acronymForm, acronymOf, isAcronymOf } from './organization.js';
+import { skeletonOf } from './phonetic-key.js';
+import { AUTOMATIC_THRESHOLD, scoreNamePair } from './score.js';
+import { wordSimilarity } from './similarity.js';
+
+export interface MentionInput {
+  /** Stable id; default `${documentId}:${start}-${end}`. */
+  id?: string;
+  text: string;
+  type: NameType;
+  documentId: string;
+  start: number;
+  end: number;
+  lang?: 'en' | 'fa' | 'other';
+  /** A title read next to the mention ("General"), canonical or as written. */
+  title?: string;
+  /** For an acronym, the long form it was defined for in this document: "NSCL" -> "National Standards and Calibration Laboratory". */
+  acronymOf?: string;
+}
+
+export interface ResolveOptions {
+  mustLink?: [string, string][];
+  mustNotLink?: [string, string][];
+  /** Score needed to join a cluster across documents; default AUTOMATIC_THRESHOLD. */
+  threshold?: number;
+}
+
+export interface ResolvedCluster {
+  /** The id of the cluster's first mention. */
+  id: string;
+  type: NameType;
+  /** The longest full name among its mentions. */
+  name: string;
+  mentionIds: string[];
+  /** Distinct mention texts. */
+  aliases: string[];
+  documentIds: string[];
+}
+
+export function mentionId(m: MentionInput): string {
+  return m.id ?? `${m.documentId}:${m.start}-${m.end}`;
+}
+
+interface Cluster {
+  id: string;
+  type: NameType;
+  mentionIds: string[];
+  names: string[]; // distinct full names (up to 8 kept for scoring)
+  aliases: Set<string>;
+  documentIds: Set<string>;
+  mergedInto: Cluster | null;
+}
+
+const MAX_NAMES = 8;
+const MAX_BLOCK = 200;
+
+/** An incremental resolver: add documents' mentions one batch at a time, read clusters any time. */
+export class MentionResolver {
+  private readonly clustersById = new Map<string, Cluster>();
+  private readonly clusterOfMention = new Map<string, Cluster>();
+  private readonly index = new Map<string, Cluster[]>();
+  private readonly forbidden = new Map<string, Set<string>>();
+  private readonly threshold: number;
+
+  constructor(private readonly options: ResolveOptions = {}) {
+    this.threshold = options.threshold ?? AUTOMATIC_THRESHOLD;
+    for (const [a, b] of options.mustNotLink ?? []) {
+      this.forbid(a, b);
+      this.forbid(b, a);
+    }
+  }
+
+  private forbid(a: string, b: string): void {
+    const s = this.forbidden.get(a) ?? new Set<string>();
+    s.add(b);
+    this.forbidden.set(a, s);
+  }
+
+  private root(c: Cluster): Cluster {
+    let r = c;
+    while (r.mergedInto) r = r.mergedInto;
+    return r;
+  }
+
+  private conflicts(a: Cluster, b: Cluster): boolean {
+    const [small, large] = a.mentionIds.length <= b.mentionIds.length ? [a, b] : [b, a];
+    const other = new Set(large.mentionIds);
+    for (const m of small.mentionIds) {
+      for (const f of this.forbidden.get(m) ?? []) if (other.has(f)) return true;
+    }
+    return false;
+  }
+
+  private keysOf(name: string, type: NameType): string[] {
+    return [...new Set(analyzeName(name, type).words.map(skeletonOf).filter((s) => s.length >= 2))];
+  }
+
+  private indexName(c: Cluster, name: string): void {
+    for (const k of this.keysOf(name, c.type)) {
+      const key = c.type + ':' + k;
+      const list = this.index.get(key) ?? [];
+      if (list.length < MAX_BLOCK * 4 && !list.includes(c)) list.push(c);
+      this.index.set(key, list);
+    }
+  }
+
+  private newCluster(m: MentionInput, id: string): Cluster {
+    const c: Cluster = { id, type: m.type, mentionIds: [], names: [], aliases: new Set(), documentIds: new Set(), mergedInto: null };
+    this.clustersById.set(id, c);
+    return c;
+  }
+
+  private attach(c: Cluster, m: MentionInput, id: string, fullName: boolean): void {
+    c.mentionIds.push(id);
+    c.aliases.add(m.text);
+    c.documentIds.add(m.documentId);
+    this.clusterOfMention.set(id, c);
+    if (fullName && !c.names.includes(m.text) && c.names.length < MAX_NAMES) {
+      c.names.push(m.text);
+      this.indexName(c, m.text);
+    }
+  }
+
+  private merge(a: Cluster, b: Cluster): Cluster {
+    const [keep, gone] = a.mentionIds.length >= b.mentionIds.length ? [a, b] : [b, a];
+    for (const id of gone.mentionIds) {
+      keep.mentionIds.push(id);
+      this.clusterOfMention.set(id, keep);
+    }
+    for (const s of gone.aliases) keep.aliases.add(s);
+    for (const d of gone.documentIds) keep.documentIds.add(d);
+    for (const n of gone.names) {
+      if (keep.names.length < MAX_NAMES && !keep.names.includes(n)) {
+        keep.names.push(n);
+        this.indexName(keep, n);
+      }
+    }
+    gone.mergedInto = keep;
+    this.clustersById.delete(gone.id);
+    return keep;
+  }
+
+  private bestCluster(m: MentionInput, exclude: Set<Cluster>): Cluster | null {
+    const counts = new Map<Cluster, number>();
+    for (const k of this.keysOf(m.text, m.type)) {
+      const list = this.index.get(m.type + ':' + k) ?? [];
+      if (list.length > MAX_BLOCK * 4) continue;
+      for (const c of list) {
+        const r = this.root(c);
+        if (!exclude.has(r)) counts.set(r, (counts.get(r) ?? 0) + 1);
+      }
+    }
+    // A multi-word name must share two word keys with a cluster to be scored against it.
+    const need = Math.min(2, this.keysOf(m.text, m.type).length);
+    const candidates = [...counts.entries()].filter(([, n]) => n >= need).sort((x, y) => y[1] - x[1]).slice(0, 30);
+    let best: Cluster | null = null;
+    let bestScore = this.threshold;
+    for (const [c] of candidates) {
+      const s = scoreNamePair({ name: m.text, type: m.type }, { name: c.names[0], aliases: c.names.slice(1), type: c.type }).score;
+      if (s >= bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  /** Adds the mentions of one or more documents. */
+  add(mentions: MentionInput[]): void {
+    const byDocument = new Map<string, MentionInput[]>();
+    for (const m of mentions) {
+      const list = byDocument.get(m.documentId) ?? [];
+      list.push(m);
+      byDocument.set(m.documentId, list);
+    }
+    for (const docMentions of byDocument.values()) this.addDocument(docMentions.sort((x, y) => x.start - y.start));
+    this.applyMustLink();
+  }
+
+  private addDocument(mentions: MentionInput[]): void {
+    // Full names first (in text order), then surnames and acronyms, which look back at them.
+    const local: { m: MentionInput; c: Cluster }[] = [];
+    const deferred: MentionInput[] = [];
+    for (const m of mentions) {
+      const id = mentionId(m);
+      if (this.clusterOfMention.has(id)) continue;
+      const words = analyzeName(m.text, m.type).words;
+      const isBareSurname = m.type === 'PERSON' && words.length === 1;
+      const isAcronym = m.type === 'ORG' && (m.acronymOf !== undefined || acronymForm(m.text) !== null);
+      if (isBareSurname || isAcronym) {
+        deferred.push(m);
+        continue;
+      }
+      const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
+      let c = inDoc ? this.root(inDoc.c) : null;
+      if (!c) {
+        const probe = this.newCluster(m, id);
+        c = this.bestCluster(m, new Set([probe]));
+        if (c && this.conflictsWithMention(c, id)) c = null;
+        if (c) this.clustersById.delete(id);
+        else c = probe;
+      } else if (this.conflictsWithMention(c, id)) {
+        c = this.newCluster(m, id);
+      }
+      this.attach(c, m, id, true);
+      local.push({ m, c });
+    }
+    for (const m of deferred) {
+      const id = mentionId(m);
+      const words = analyzeName(m.text, m.type).words;
+      let target: Cluster | null = null;
+      if (m.type === 'PERSON') {
+        // Exactly one full name in this document whose surname is this word.
+        const matches = new Set<Cluster>();
+        for (const l of local) {
+          if (l.m.type !== 'PERSON') continue;
+          const an = analyzeName(l.m.text, 'PERSON');
+          const surname = an.surname.map((i) => an.words[i]);
+          if (surname.some((s) => wordSimilarity(s, words[0]) >= 0.85)) matches.add(this.root(l.c));
+        }
+        if (matches.size === 1) target = [...matches][0];
+      } else {
+        const matches = new Set<Cluster>();
+        for (const l of local) {
+          if (l.m.type !== 'ORG') continue;
+          const long = l.m.text;
+          const defined = m.acronymOf !== undefined && scoreNamePair({ name: m.acronymOf, type: 'ORG' }, { name: long, type: 'ORG' }).score >= this.threshold;
+          if (defined || isAcronymOf(m.text, long) || (acronymForm(m.text) !== null && acronymOf(long) === acronymForm(m.text))) matches.add(this.root(l.c));
+        }
+        if (matches.size === 1) target = [...matches][0];
+        if (!target) target = this.bestCluster(m, new Set());
+      }
+      if (target && this.conflictsWithMention(target, id)) target = null;
+      const c = target ?? this.newCluster(m, id);
+      // A bare surname is not a full name: it must not pull other Kalantaris in later.
+      this.attach(c, m, id, target === null && m.type !== 'PERSON');
+    }
+  }
+
+  private conflictsWithMention(c: Cluster, id: string): boolean {
+    const f = this.forbidden.get(id);
+    if (!f) return false;
+    return c.mentionIds.some((m) => f.has(m));
+  }
+
+  private applyMustLink(): void {
+    for (const [a, b] of this.options.mustLink ?? []) {
+      const ca = this.clusterOfMention.get(a);
+      const cb = this.clusterOfMention.get(b);
+      if (!ca || !cb) continue;
+      const ra = this.root(ca);
+      const rb = this.root(cb);
+      if (ra === rb || this.conflicts(ra, rb)) continue;
+      this.merge(ra, rb);
+    }
+  }
+
+  /** The clusters so far, in order of first mention. */
+  clusters(): ResolvedCluster[] {
+    return [...this.clustersById.values()].map((c) => {
+      const names = c.names.length > 0 ? c.names : [...c.aliases];
+      const name = names.reduce((best, n) => (n.length > best.length ? n : best), names[0] ?? '');
+      return { id: c.id, type: c.type, name, mentionIds: [...c.mentionIds], aliases: [...c.aliases], documentIds: [...c.documentIds] };
+    });
+  }
+}
+
+/**
+ * Groups mentions into entities.
+ * resolveMentions([{ text: "Dariush Kalantari", … }, { text: "Kalantari", … same document }])
+ *   -> one cluster holding both mentions.
+ */
+export function resolveMentions(mentions: MentionInput[], options: ResolveOptions = {}): ResolvedCluster[] {
+  const r = new MentionResolver(options);
+  r.add(mentions);
+  return r.clusters();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicateCandidates } from '../../src/resolve/duplicates.js';
+import { resolveMentions, type MentionInput } from '../../src/resolve/mentions.js';
+
+let pos = 0;
+function m(text: string, documentId: string, type: MentionInput['type'] = 'PERSON', extra: Partial<MentionInput> = {}): MentionInput {
+  pos += 100;
+  return { text, type, documentId, start: pos, end: pos + text.length, id: `${documentId}:${text}:${pos}`, ...extra };
+}
+const clusterOf = (clusters: ReturnType<typeof resolveMentions>, id: string) => clusters.find((c) => c.mentionIds.includes(id));
+
+describe('resolveMentions', () => {
+  it('joins a bare surname to the one full name of its document', () => {
+    const full = m('Dariush Kalantari', 'd1');
+    const bare = m('Kalantari', 'd1');
+    const clusters = resolveMentions([full, bare]);
+    expect(clusterOf(clusters, bare.id!)).toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('leaves a bare surname alone when two full names share it', () => {
+    const a = m('Dariush Kalantari', 'd2');
+    const b = m('Shirin Kalantari', 'd2');
+    const bare = m('Kalantari', 'd2');
+    const clusters = resolveMentions([a, b, bare]);
+    expect(clusterOf(clusters, bare.id!)!.mentionIds).toEqual([bare.id]);
+    expect(clusterOf(clusters, a.id!)).not.toBe(clusterOf(clusters, b.id!));
+  });
+
+  it('joins spelling variants across documents', () => {
+    const a = m('Dariush Kalantari', 'd3');
+    const b = m('Daryoush Kalantary', 'd4');
+    const clusters = resolveMentions([a, b]);
+    expect(clusterOf(clusters, a.id!)).toBe(clusterOf(clusters, b.id!));
+  });
+
+  it('honors mustNotLink and mustLink decisions', () => {
+    const a = m('Dariush Kalantari', 'd5');
+    const b = m('Daryoush Kalantary', 'd6');
+    const c = m('Payam Rostami', 'd7');
+    const clusters = resolveMentions([a, b, c], { mustNotLink: [[a.id!, b.id!]], mustLink: [[b.id!, c.id!]] });
+    expect(clusterOf(clusters, a.id!)).not.toBe(clusterOf(clusters, b.id!));
+    expect(clusterOf(clusters, b.id!)).toBe(clusterOf(clusters, c.id!));
+  });
+
+  it('links an acronym to the long form defined in the document', () => {
+    const long = m('National Standards and Calibration Laboratory', 'd8', 'ORG');
+    const short = m('NSCL', 'd8', 'ORG', { acronymOf: 'National Standards and Calibration Laboratory' });
+    const clusters = resolveMentions([long, short]);
+    expect(clusterOf(clusters, short.id!)).toBe(clusterOf(clusters, long.id!));
+  });
+});
+
+describe('findDuplicateCandidates', () => {
+  it('finds variants, typos and reordered names but not namesakes', () => {
+    const records = ['Dariush Kalantari', 'Shirin Kalantari', 'KALANTARY, Daryoush', 'Kamran Kalantari', 'Hossein Farzaneh', 'Hosien Farzane'].map(
+      (name) => ({ name, type: 'PERSON' as const }),
+    );
+    const auto = findDuplicateCandidates(records).filter((c) => c.band === 'automatic').map((c) => [c.a, c.b]);
+    expect(auto).toContainEqual([0, 2]);
+    expect(auto).toContainEqual([4, 5]);
+    expect(auto).not.toContainEqual([0, 1]);
+    expect(auto).not.toContainEqual([1, 3]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { acronymOf, isAcronymOf } from '../../src/resolve/organization.js';
+import { classifyScore, scoreNamePair } from '../../src/resolve/score.js';
+
+const person = (name: string) => ({ name, type: 'PERSON' as const });
+
+describe('scoreNamePair', () => {
+  it('matches romanization variants, typos and token order automatically', () => {
+    for (const [a, b] of [
+      ['Dariush Kalantari', 'Daryoush Kalantary'],
+      ['Hossein Farzaneh', 'Hosien Farzaneh'],
+      ['Kalantari, Dariush', 'Dariush Kalantari'],
+      ['Dariush Kalantari', 'داریوش کلانتری'],
+    ]) {
+      expect(classifyScore(scoreNamePair(person(a), person(b)).score), `${a} ~ ${b}`).toBe('automatic');
+    }
+  });
+
+  it('keeps people who only share a surname apart', () => {
+    const names = ['Dariush Kalantari', 'Shirin Kalantari', 'Kamran Kalantari'];
+    for (const a of names) {
+      for (const b of names) {
+        if (a === b) continue;
+        const s = scoreNamePair(person(a), person(b));
+        expect(classifyScore(s.score), `${a} ~ ${b}`).toBe('no-match');
+        expect(s.signals.surnameAgreement).toBe(1);
+      }
+    }
+  });
+
+  it('lowers the score for conflicting titles and different types', () => {
+    const plain = scoreNamePair(person('Kamran Nouri'), person('Kamran Nouri')).score;
+    expect(scoreNamePair(person('Mr. Kamran Nouri'), person('Mrs. Kamran Nouri')).score).toBeLessThan(plain);
+    expect(scoreNamePair(person('Kamran Nouri'), { name: 'Kamran Nouri', type: 'ORG' }).signals.sameType).toBe(false);
+  });
+
+  it('uses aliases ("also known as")', () => {
+    const a = { name: 'Payam Rostami', aliases: ['Abu Sahand'], type: 'PERSON' as const };
+    expect(scoreNamePair(a, person('Abou Sahand')).score).toBeGreaterThan(0.8);
+  });
+});
+
+describe('organizations', () => {
+  it('forms acronyms without function words', () => {
+    expect(acronymOf('National Standards and Calibration Laboratory')).toBe('NSCL');
+    expect(isAcronymOf('M.E.N.A.', 'Middle East North Africa')).toBe(true);
+    expect(isAcronymOf('PGPIC', 'Persian Gulf Petrochemical Industry Company')).toBe(true);
+    expect(isAcronymOf('XYZ', 'Persian Gulf Petrochemical Industry Company')).toBe(false);
+  });
+
+  it('links an acronym to its long form and ignores legal forms', () => {
+    const org = (name: string) => ({ name, type: 'ORG' as const });
+    expect(scoreNamePair(org('NSCL'), org('National Standards and Calibration Laboratory')).signals.acronym).toBe(true);
+    expect(classifyScore(scoreNamePair(org('Reem Pharmaceutical'), org('Reem Pharmaceutical, LLC')).score)).toBe('automatic');
+  });
+});
