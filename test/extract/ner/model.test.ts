@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { allowedTable, bilouSpans, iobToBilou, tagCount, viterbi } from '../../../src/extract/ner/decode.js';
+import { FeatureBuffer, sentenceFeatures } from '../../../src/extract/ner/features.js';
+import { loadNerModel } from '../../../src/extract/ner/load.js';
+import { decodeModel, encodeModel, type NerModel } from '../../../src/extract/ner/model.js';
+import { tokenize } from '../../../src/extract/tokenize/tokenize.js';
+
+/** Tags by the training-time path: every feature hashed and looked up one by one. */
+function referenceTags(model: NerModel, words: string[]): Int32Array {
+  const n = words.length;
+  const T = model.T;
+  const { infos, gaz } = model.prepare(words);
+  const buf = new FeatureBuffer();
+  sentenceFeatures(infos, gaz, 0, n, buf);
+  const em = new Float32Array(n * T);
+  for (let i = 0; i < n; i++) {
+    for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
+      const r = model.row(buf.hashes[k]!);
+      if (r < 0) continue;
+      for (let t = 0; t < T; t++) em[i * T + t] += model.weights[r * T + t]!;
+    }
+  }
+  const out = new Int32Array(n);
+  viterbi(em, n, T, model.trans, model.start, model.end, allowedTable(T), out, new Uint8Array(n * T), new Float64Array(T), new Float64Array(T));
+  return out;
+}
+
+describe('NER model', () => {
+  it('tags with cached per-word score groups exactly as the full feature path does', () => {
+    for (const [lang, text] of [
+      ['en', 'Gen. Darius Varan told the Northern Brigade in Paris that Mr. Tomas Ebbeling of Freedonia Mining Corp left'],
+      ['fa', 'سردار بهرام کیانپور روز دوشنبه در تهران با نمایندگان سازمان ملل متحد دیدار کرد'],
+    ] as const) {
+      const model = loadNerModel(lang);
+      const words = tokenize(text, lang).map((t) => t.text);
+      const doc = model.prepare(words);
+      const out = { tags: new Int32Array(words.length), confidence: new Float32Array(words.length) };
+      model.tagSentence(doc, 0, words.length, out);
+      expect(Array.from(out.tags)).toEqual(Array.from(referenceTags(model, words)));
+      expect(out.tags.some((t) => t !== 0)).toBe(true);
+    }
+  });
+
+  it('round-trips through encodeModel/decodeModel with 16-bit weights', () => {
+    const types = ['PER', 'LOC'];
+    const T = tagCount(types.length);
+    const weights = new Float32Array(3 * T).map((_, i) => (i % 7) - 3);
+    const bytes = encodeModel({
+      header: { format: 1, featureVersion: loadNerModel('en').header.featureVersion, lang: 'en', types, features: 3, gazetteer: 1, weightScale: 1, confidenceScale: 0.1, trainedOn: 'test' },
+      featureKeys: Uint32Array.from([5, 9, 0xfffffff0]),
+      weights,
+      trans: new Float32Array(T * T).fill(0.5),
+      start: new Float32Array(T).fill(0.25),
+      end: new Float32Array(T),
+      gazKeys: Uint32Array.from([42]),
+      gazValues: Uint8Array.from([3]),
+    });
+    const m = decodeModel(bytes);
+    expect(m.header.types).toEqual(types);
+    expect(m.row(0xfffffff0)).toBe(2);
+    expect(m.row(1234)).toBe(-1);
+    for (let i = 0; i < weights.length; i++) expect(m.weights[i]).toBeCloseTo(weights[i]!, 3);
+    expect(m.trans[3]).toBeCloseTo(0.5);
+    expect(m.gazetteer.lookup(42)).toBe(3);
+    expect(m.gazetteer.lookup(43)).toBe(0);
+  });
+
+  it('rejects a damaged model file with a one-line error', () => {
+    expect(() => decodeModel(new Uint8Array([1, 2, 3]), 'x.bin.gz')).toThrow(/x\.bin\.gz: NER model file is damaged/);
+  });
+});
+
+describe('BILOU', () => {
+  it('converts IOB2 to BILOU and back to spans', () => {
+    const labels = ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-LOC', 'I-LOC', 'O', 'I-PER'];
+    const types = ['PER', 'LOC'];
+    const tags = iobToBilou(labels, (t) => types.indexOf(t));
+    expect(bilouSpans(tags, tags.length)).toEqual([
+      { start: 0, end: 2, type: 0 },
+      { start: 3, end: 4, type: 1 },
+      { start: 4, end: 7, type: 1 },
+      { start: 8, end: 9, type: 0 },
+    ]);
+  });
+
+  it('Viterbi never outputs an ill-formed sequence even when emissions prefer one', () => {
+    const T = tagCount(1); // O B I L U
+    // emissions favour I at position 0 and B at the end: both are illegal there
+    const em = Float32Array.from([0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0]);
+    const out = new Int32Array(3);
+    viterbi(em, 3, T, new Float32Array(T * T), new Float32Array(T), new Float32Array(T), allowedTable(T), out, new Uint8Array(3 * T), new Float64Array(T), new Float64Array(T));
+    expect(out[0]).not.toBe(2);
+    expect(out[2]).not.toBe(1);
+    expect(bilouSpans(out, 3).length).toBeLessThanOrEqual(3);
+  });
+});
