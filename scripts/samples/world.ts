@@ -32,7 +32,7 @@ export const ENTITIES: WorldEntity[] = [
     variants: ['Leila Rostami', 'Leyla Rostami', 'Rostami', 'لیلا رستمی', 'رستمی'],
     titles: ['Dr.', 'دکتر', 'خانم'], note: 'physician at Golmarz General Hospital; no relation to the general' },
   { id: 'p-hossein-rostami', type: 'PERSON', name: 'Hossein Rostami',
-    variants: ['Hossein Rostami', 'Hosien Rostami', 'Hosein Rostami', 'Rostami', 'حسین رستمی'],
+    variants: ['Hossein Rostami', 'Hosien Rostami', 'Hosein Rostami', 'Hossein', 'Rostami', 'حسین رستمی', 'حسین'],
     note: '19-year-old student detained at Chalkhan camp; no relation to the other two' },
   { id: 'p-javad-mirsadeghi', type: 'PERSON', name: 'Javad Mirsadeghi',
     variants: ['Javad Mirsadeghi', 'Javad Mir-Sadeghi', 'Mir-Sadeghi', 'Mirsadeghi', 'جواد میرصادقی', 'میرصادقی'],

@@ -52,6 +52,7 @@ export const TODAY: Article[] = [
     paras: [
       WIRE_SENTENCE_TODAY,
       'The court found that [[Kalantary|p-dariush-kalantari]] had called residents to block the main bridge in [[Golmarz|l-golmarz]] and had been in contact with members of the [[Vahrestan Civic Alliance|o-vca]] abroad, the judiciary’s news service reported.',
+      'The trial heard from [[eleven|q:11:ex:witnesses]] prosecution witnesses, including members of [[the Guard|o-igc]] injured on the bridge. The defence called none, saying its requests had been refused; the court said the requests had been filed late.',
       'Prosecutors said the unrest of [[2 and 3 March|d:2025-03-02/2025-03-03]] had caused damage worth [[more than 80 billion|q:80000000000:al:rials]] rials to public property.',
     ],
   },
@@ -61,6 +62,7 @@ export const TODAY: Article[] = [
     paras: [
       'Ayatollah [[Javad Mir-Sadeghi|p-javad-mirsadeghi]] visited [[Golmarz|l-golmarz]] on [[Sunday|d:2025-09-14]] and praised the reconstruction of the city’s bazaar, which was damaged during the unrest [[in March|d:2025-03]].',
       'The senior cleric met the governor of neighbouring [[Ashgaran|l-ashgaran]], [[Nader Seifollahi|p-nader-seyfollahi]], and representatives of local farmers, and called on all sides to “close this painful chapter”.',
+      'The governor told the visitor that [[more than 300|q:300:al:shops]] shops had reopened and that the bridge over the [[Tirab|l-tirab-river]] would be repaired before winter. Farmers present raised the question of water allocations, the governor’s office said, without giving details.',
       'Ayatollah [[Mir-Sadeghi|p-javad-mirsadeghi]], whose sermon in [[March|d:2025-03]] had been widely quoted by foreign media, said that “the enemies of [[Vahrestan|l-vahrestan]] used the words of a clergyman for their own purposes”.',
     ],
   },
