@@ -80,11 +80,23 @@ export function foldWithOffsets(s: string): { folded: string; offsets: number[] 
   for (let i = 0; i < s.length; ) {
     const cp = s.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const f = foldForSearch(s.slice(i, i + width));
+    const f = foldChar(s.slice(i, i + width), cp);
     for (let k = 0; k < f.length; k++) offsets.push(i);
     folded += f;
     i += width;
   }
   offsets.push(s.length);
   return { folded, offsets };
+}
+
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string, cp: number): string {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : ch;
+  let f = foldedChars.get(ch);
+  if (f === undefined) {
+    f = foldForSearch(ch);
+    if (foldedChars.size < 65_536) foldedChars.set(ch, f);
+  }
+  return f;
 }

@@ -10,7 +10,6 @@ export const MIGRATIONS: string[] = [
     media_type TEXT NOT NULL,
     size_bytes INTEGER NOT NULL,
     file_name TEXT,
-    text TEXT NOT NULL,
     title TEXT,
     site TEXT,
     language TEXT NOT NULL,
@@ -18,7 +17,8 @@ export const MIGRATIONS: string[] = [
     metadata TEXT NOT NULL,               -- JSON DocumentMetadata
     sections TEXT NOT NULL,               -- JSON Section[]
     sensitivity TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL                    -- last: filters read the small columns without paging through it
   );
   CREATE INDEX document_published_on ON document(published_on);
   CREATE INDEX document_site ON document(site);

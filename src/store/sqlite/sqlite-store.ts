@@ -258,16 +258,21 @@ export class SqliteStore implements Store {
     const where = filters.length ? 'AND ' + filters.join(' AND ') : '';
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    // Ranked over a window of matches: see RANK_WINDOW. The title column weighs 5x.
-    const rows = this.db
+    // Ranked over a window of matches (see RANK_WINDOW): find the newest RANK_WINDOW
+    // matches unranked, which FTS5 does in rowid order cheaply, then rank only those.
+    const floor = this.db
+      .prepare(`SELECT rowid FROM document_fts WHERE document_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW}`)
+      .pluck()
+      .get(match) as number | undefined;
+    const join = filters.length ? 'JOIN document d ON d.seq = document_fts.rowid' : '';
+    const ranked = this.db
       .prepare(
-        `WITH m AS (SELECT rowid, bm25(document_fts, 5.0, 1.0) AS rank FROM document_fts
-                    WHERE document_fts MATCH ? AND rowid IN
-                      (SELECT rowid FROM document_fts WHERE document_fts MATCH ? LIMIT ${RANK_WINDOW}))
-         SELECT d.*, m.rank FROM m JOIN document d ON d.seq = m.rowid
-         WHERE 1 = 1 ${where} ORDER BY m.rank LIMIT ? OFFSET ?`,
+        `SELECT document_fts.rowid AS seq, bm25(document_fts, 5.0, 1.0) AS rank FROM document_fts ${join}
+         WHERE document_fts MATCH ? AND document_fts.rowid > ? ${where} ORDER BY rank LIMIT ? OFFSET ?`,
       )
-      .all(match, match, ...params, limit, offset) as (DocumentRow & { rank: number })[];
+      .all(match, floor ?? 0, ...params, limit, offset) as { seq: number; rank: number }[];
+    const bySeq = this.db.prepare('SELECT * FROM document WHERE seq = ?');
+    const rows = ranked.map((r) => ({ ...(bySeq.get(r.seq) as DocumentRow), rank: r.rank }));
     return rows.map((r) => {
       const passages = this.stmt.passages.all(r.seq) as { start: number; end: number }[];
       const { snippet, start } = bestSnippet(r.text, passages.length ? passages : [{ start: 0, end: r.text.length }], parsed);
