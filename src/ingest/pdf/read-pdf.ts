@@ -22,10 +22,55 @@ const VERBOSITY_ERRORS = 0;
 
 export class ReadAborted extends Error {}
 
+interface Part {
+  str: string;
+  x: number;
+}
+
 interface Line {
-  text: string;
+  parts: Part[];
   y: number;
   size: number;
+}
+
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
+const LTR_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/g;
+
+function count(s: string, re: RegExp): number {
+  return s.match(re)?.length ?? 0;
+}
+
+/**
+ * A line's text in reading order. pdf.js returns each item's string in logical order but
+ * the items of a right-to-left line in drawing order, which is usually left to right:
+ * "العربية الخطوط انواع" for "انواع الخطوط العربية". For lines that are mostly RTL script,
+ * items are put in visual order (by x) and read right to left, keeping embedded runs of
+ * Latin words left to right (a two-level approximation of the bidi algorithm).
+ */
+export function lineText(parts: readonly Part[]): string {
+  const joined = parts.map((p) => p.str).join('');
+  if (count(joined, RTL_CHAR) <= count(joined, LTR_CHAR)) return joined;
+  const visual = [...parts].sort((a, b) => a.x - b.x);
+  const runs: { ltr: boolean; parts: Part[] }[] = [];
+  for (const part of visual) {
+    const ltr = count(part.str, LTR_CHAR) > 0 && count(part.str, RTL_CHAR) === 0;
+    const neutral = count(part.str, LTR_CHAR) === 0 && count(part.str, RTL_CHAR) === 0;
+    const last = runs[runs.length - 1];
+    // Spaces and punctuation between two Latin words stay inside the Latin run.
+    if (last && (last.ltr === ltr || (neutral && last.ltr))) last.parts.push(part);
+    else runs.push({ ltr: neutral ? false : ltr, parts: [part] });
+  }
+  // A Latin run swallows the space after its last word; that space belongs to the RTL side.
+  const isNeutral = (p: Part) => count(p.str, LTR_CHAR) === 0 && count(p.str, RTL_CHAR) === 0;
+  for (let i = 0; i + 1 < runs.length; i++) {
+    const run = runs[i]!;
+    if (!run.ltr) continue;
+    while (run.parts.length > 1 && isNeutral(run.parts[run.parts.length - 1]!)) runs[i + 1]!.parts.unshift(run.parts.pop()!);
+  }
+  return runs
+    .reverse()
+    .map((run) => (run.ltr ? run.parts : [...run.parts].reverse()).map((p) => p.str).join(''))
+    .join('');
 }
 
 /** One page's text items -> paragraphs: lines join with a space, a wide vertical gap or a jump up starts a paragraph. */
@@ -37,10 +82,10 @@ function pageText(items: readonly unknown[]): string {
     if (typeof item.str !== 'string') continue; // marked-content markers
     const t = item.transform ?? [1, 0, 0, 1, 0, 0];
     const size = Math.abs(t[3] ?? 0) || Math.abs(item.height ?? 0) || 10;
-    if (!cur) cur = { text: '', y: t[5] ?? 0, size };
+    if (!cur) cur = { parts: [], y: t[5] ?? 0, size };
     if (item.str) {
-      if (cur.text === '') cur.y = t[5] ?? cur.y;
-      cur.text += item.str;
+      if (cur.parts.length === 0) cur.y = t[5] ?? cur.y;
+      cur.parts.push({ str: item.str, x: t[4] ?? 0 });
       cur.size = Math.max(cur.size, size);
     }
     if (item.hasEOL) {
@@ -54,7 +99,7 @@ function pageText(items: readonly unknown[]): string {
   let para = '';
   let prev: Line | null = null;
   for (const line of lines) {
-    const text = line.text.trim();
+    const text = lineText(line.parts).trim();
     if (!text) continue;
     if (prev && para) {
       const gap = prev.y - line.y;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDaftarError } from '../../../src/model/errors.js';
 import { parsePdfDate } from '../../../src/ingest/pdf/pdf-date.js';
-import { readPdf } from '../../../src/ingest/pdf/read-pdf.js';
+import { lineText, readPdf } from '../../../src/ingest/pdf/read-pdf.js';
 import { DEFAULT_READ_LIMITS } from '../../../src/ingest/types.js';
 import { normalizeText } from '../../../src/text/normalize.js';
 import { makePdf } from '../helpers/make-pdf.js';
@@ -84,5 +84,25 @@ describe('parsePdfDate', () => {
     [42, null],
   ])('%s -> %s', (raw, iso) => {
     expect(parsePdfDate(raw)).toBe(iso);
+  });
+});
+
+describe('lineText', () => {
+  const parts = (...xs: [string, number][]) => xs.map(([str, x]) => ({ str, x }));
+
+  it('reads a right-to-left line from right to left whatever order the items were drawn in', () => {
+    // Drawn left to right (visual order), as pdf.js reports the pdf.js Arabic test file.
+    expect(lineText(parts(['العربية', 160], [' ', 278], ['الخطوط', 288], [' ', 409], ['انواع', 420]))).toBe('انواع الخطوط العربية');
+    // Drawn right to left (logical order): same result.
+    expect(lineText(parts(['انواع', 420], [' ', 409], ['الخطوط', 288], [' ', 278], ['العربية', 160]))).toBe('انواع الخطوط العربية');
+  });
+
+  it('keeps embedded Latin words left to right inside a Persian line', () => {
+    const visual = parts(['بازداشت‌ها', 0], [' ', 45], ['درباره', 50], [' ', 95], ['Human', 100], [' ', 140], ['Rights', 145], [' ', 190], ['Watch', 195], [' ', 240], ['سازمان', 245], [' ', 290], ['گزارش', 295]);
+    expect(lineText(visual)).toBe('گزارش سازمان Human Rights Watch درباره بازداشت‌ها');
+  });
+
+  it('leaves left-to-right lines in drawing order', () => {
+    expect(lineText(parts(['Hello', 0], [' ', 40], ['world', 50], [' (سلام)', 100]))).toBe('Hello world (سلام)');
   });
 });
