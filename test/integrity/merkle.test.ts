@@ -249,6 +249,31 @@ describe('properties', () => {
     );
   });
 
+  it('every earlier checkpoint stays provably a prefix while a log grows in random batches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }), (batches) => {
+        const log = new MerkleLog();
+        const range = new CompactRange();
+        const checkpoints: Array<{ size: number; root: Hash }> = [];
+        let next = 0;
+        for (const b of batches) {
+          for (let i = 0; i < b; i++) {
+            const h = hashLeaf(Buffer.from(`g-${next++}`));
+            log.append(h);
+            range.append(h);
+          }
+          const root = log.root();
+          expect(range.root()).toEqual(root);
+          for (const cp of checkpoints) expect(verifyConsistency(cp.size, log.size, cp.root, root, log.consistencyProof(cp.size))).toBe(true);
+          const i = (next * 7) % log.size;
+          expect(verifyInclusion(log.leafHash(i), i, log.size, log.inclusionProof(i), root)).toBe(true);
+          checkpoints.push({ size: log.size, root });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('a changed leaf anywhere changes the root', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 7 }), (n, rawIdx, byte, bit) => {
