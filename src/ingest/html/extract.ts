@@ -15,8 +15,9 @@ export interface MainText {
 }
 
 // Class/id/role words of page chrome. Tokens are matched against class/id pieces.
-const JUNK_RE =
-  /comment|disqus|(^|[\s_-])share|sharing|sharedaddy|social|related|recommend|newsletter|subscri|signup|sign-up|advert|sponsor|promo|cookie|consent|gdpr|outbrain|taboola|breadcrumb|pagination|pager\b|sidebar|side-bar|widget|navbar|navigation|(^|[\s_-])nav($|[\s_-])|(^|[\s_-])menu|footer|masthead|popup|modal|toolbar|tagcloud|tag-?list|post-?tags|entry-?tags|article-?tags|author-?bio|authorbio|about-?(the-)?author|author-?box|(^|[\s_-])byline|post-?meta|entry-?meta|article-?meta|most-?popular|most-?read|mostread|popular-?posts|trending|read-?more|readmore|more-?stories|also-?like|you-?may|jump-?to|skip-?link|sr-only|screen-reader|visually-?hidden|login|(^|[\s_-])search|rating|reaction|donate|(^|[\s_-])cta($|[\s_-])|call-?to-?action|(^|[\s_-])ads?($|[\s_-])|ad-?(slot|unit|container|wrapper)|adsense|dfp|print-?only|hidden-print|role:(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)|(^|[\s_-])latest|must-?read|(^|[\s_-])tags($|[\s_-])|(^|[\s_-])sns|follow-?us|post-?nav|prev-?next|next-?prev|newsletter|(^|[\s_-])crumbs/;
+const JUNK_RE_NO_COMMENT =
+  /(^|[\s_-])share|sharing|sharedaddy|social|related|recommend|newsletter|subscri|signup|sign-up|advert|sponsor|promo|cookie|consent|gdpr|outbrain|taboola|breadcrumb|pagination|pager\b|sidebar|side-bar|widget|navbar|navigation|(^|[\s_-])nav($|[\s_-])|(^|[\s_-])menu|footer|masthead|popup|modal|toolbar|tagcloud|tag-?list|post-?tags|entry-?tags|article-?tags|author-?bio|authorbio|about-?(the-)?author|author-?box|(^|[\s_-])byline|post-?meta|entry-?meta|article-?meta|most-?popular|most-?read|mostread|popular-?posts|trending|read-?more|readmore|more-?stories|also-?like|you-?may|jump-?to|skip-?link|sr-only|screen-reader|visually-?hidden|login|(^|[\s_-])search|rating|reaction|donate|(^|[\s_-])cta($|[\s_-])|call-?to-?action|(^|[\s_-])ads?($|[\s_-])|ad-?(slot|unit|container|wrapper)|adsense|dfp|print-?only|hidden-print|role:(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)|(^|[\s_-])latest|must-?read|(^|[\s_-])tags($|[\s_-])|(^|[\s_-])sns|follow-?us|post-?nav|prev-?next|next-?prev|newsletter|(^|[\s_-])crumbs/;
+const JUNK_RE = new RegExp(`comment|disqus|${JUNK_RE_NO_COMMENT.source}`);
 const POSITIVE_RE = /article|(^|[\s_-])body|content|entry|hentry|h-entry|(^|[\s_-])main|(^|[\s_-])page|(^|[\s_-])post|(^|[\s_-])text|blog|story|prose|markdown|rich-?text/;
 const NEGATIVE_RE = /hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|header|aside/;
 const JUNK_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'fieldset']);
@@ -32,8 +33,8 @@ const BOILER_LINE_RE =
   /^(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|email|print|advertisement|advertisements|sponsored(?: content)?|related(?: articles| posts| stories| content)?|read more|read next|more from|continue reading|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|subscribe(?: now)?|follow us(?: on)?|sign up|tags?|filed under|posted in|categories|category|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|skip to (?:main )?content|back to top|loading\.*|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|latest news|must read|see also|image|photo|getty images|click here|cookie settings|accept(?: all)?(?: cookies)?|all rights reserved\.?)\s*[:.]?$/i;
 const COPYRIGHT_RE = /^(?:©|\(c\)|copyright)\s/i;
 
-function isJunkHint(hint: string): boolean {
-  return hint.length > 0 && JUNK_RE.test(hint);
+function isJunkHint(hint: string, forum: boolean): boolean {
+  return hint.length > 0 && (forum ? JUNK_RE_NO_COMMENT : JUNK_RE).test(hint);
 }
 
 function classWeight(hint: string): number {
@@ -76,21 +77,28 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
   for (let i = n - 1; i > 0; i--) prose[elems[i]!.parent] += prose[i]!;
   const totalProse = Math.max(1, prose[0]!);
 
-  // 1. Junk marks, top-down (parents come first).
+  // 1. Junk marks, top-down (parents come first). On a forum thread most prose sits in
+  // "comment" containers: then comments are the content, so mark again without that word.
   const junk = new Uint8Array(n); // own mark
   const inJunk = new Uint8Array(n); // self or an ancestor
-  for (let i = 1; i < n; i++) {
-    const e = elems[i]!;
-    let j = JUNK_TAGS.has(e.tag) || isJunkHint(e.hint);
-    if (j) {
-      // A wrapper like "theiastickysidebar" or an ASP.NET <form> around most of the prose is not chrome.
-      const share = prose[i]! / totalProse;
-      const limit = /comment/.test(e.hint) ? 0.85 : e.tag === 'nav' || e.tag === 'footer' || e.tag === 'aside' ? 0.7 : 0.5;
-      if (share > limit && prose[i]! > 200) j = false;
+  const markJunk = (forum: boolean): void => {
+    for (let i = 1; i < n; i++) {
+      const e = elems[i]!;
+      let j = JUNK_TAGS.has(e.tag) || isJunkHint(e.hint, forum);
+      if (j) {
+        // A wrapper like "theiastickysidebar" or an ASP.NET <form> around most of the prose is not chrome.
+        const share = prose[i]! / totalProse;
+        const limit = /comment/.test(e.hint) ? 0.85 : e.tag === 'nav' || e.tag === 'footer' || e.tag === 'aside' ? 0.7 : 0.5;
+        if (share > limit && prose[i]! > 200) j = false;
+      }
+      junk[i] = j ? 1 : 0;
+      inJunk[i] = j || inJunk[e.parent] ? 1 : 0;
     }
-    junk[i] = j ? 1 : 0;
-    inJunk[i] = j || inJunk[e.parent] ? 1 : 0;
-  }
+  };
+  markJunk(false);
+  let junkProse = 0;
+  for (const b of blocks) if (inJunk[b.elem] && b.text.length >= 25 && b.linkLen < b.text.length * 0.3) junkProse += b.text.length;
+  if (junkProse > 0.6 * totalProse && totalProse - junkProse < 800) markJunk(true);
 
   // Prose outside chrome, for sibling decisions.
   const cleanProse = new Float64Array(n);

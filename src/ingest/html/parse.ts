@@ -82,7 +82,7 @@ const INLINE = new Set([
 ]);
 // Tags whose content is never page text.
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
   'select', 'option', 'textarea', 'button', 'video', 'audio', 'map', 'title', 'dialog',
 ]);
 const VOID_COUNTS: Record<string, 'img' | 'input' | 'embed'> = {
@@ -108,8 +108,11 @@ interface Capture {
   done: (text: string) => void;
 }
 
-/** Parse HTML into flat element and block arrays (see file comment). */
-export function parsePage(html: string): ParsedPage {
+/**
+ * Parse HTML into flat element and block arrays (see file comment). `noscript: true`
+ * reads <noscript> content too (the reader does so when a page is empty without it).
+ */
+export function parsePage(html: string, opts: { noscript?: boolean } = {}): ParsedPage {
   const elems: Elem[] = [];
   const blocks: Block[] = [];
   const page: ParsedPage = {
@@ -192,7 +195,7 @@ export function parsePage(html: string): ParsedPage {
           attribs.hidden !== undefined ||
           (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) ||
           attribs['aria-hidden'] === 'true' && name !== 'span' && name !== 'i';
-        const skip = SKIP.has(name) || hidden;
+        const skip = SKIP.has(name) || hidden || (name === 'noscript' && !opts.noscript);
         const counted = VOID_COUNTS[name];
         if (counted && skipDepth === 0) {
           const e = elems[curElem]!;

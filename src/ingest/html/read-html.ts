@@ -17,7 +17,12 @@ export const readHtml: Reader = async (input: ReadInput): Promise<ReadResult> =>
 export function readHtmlSync(input: ReadInput): ReadResult {
   const name = input.fileName ?? 'page';
   const { html, encoding } = decodeHtml(input.bytes);
-  const page = parsePage(html);
+  let page = parsePage(html);
+  // Pages rendered by scripts (Discourse and others) keep their crawler view in <noscript>.
+  if (proseLength(page) < 200 && html.includes('<noscript')) {
+    const again = parsePage(html, { noscript: true });
+    if (proseLength(again) > proseLength(page)) page = again;
+  }
   // A first guess of the title lets extraction drop a headline that repeats it.
   const titleHint = page.metas.find((m) => m.key === 'og:title')?.content ?? page.title;
   let main = extractMain(page, titleHint);
@@ -49,6 +54,12 @@ export function readHtmlSync(input: ReadInput): ReadResult {
   const sections = findSections(page, main, blockSpan);
   if (sections.length) metadata.extra.archivePosts = sections.length;
   return { mediaType: 'html', kind: 'article', text, passages, metadata, sections };
+}
+
+function proseLength(page: ParsedPage): number {
+  let n = 0;
+  for (const b of page.blocks) if (b.text.length >= 25) n += b.text.length - b.linkLen;
+  return n;
 }
 
 function totalLength(m: MainText): number {
