@@ -3,7 +3,9 @@
 import type { DateSpan } from './types.js';
 
 const RANGE = /^[\s\u200c]*(?:تا|الی|لغایت|-|–|_)[\s\u200c]*$/;
-const JOIN = /^[\s\u200c]*(?:و|،|,)?[\s\u200c]*$/;
+const ADJACENT = /^[\s\u200c]*$/;
+const LIST = /^[\s\u200c]*(?:و|،|,)[\s\u200c]*$/;
+const MAX_MERGED_LENGTH = 80;
 
 function startOf(v: string): string {
   return v.split('/')[0];
@@ -43,7 +45,11 @@ export function mergeAdjacent(text: string, folded: string, spans: DateSpan[]): 
       const gap = folded.slice(prev.end, s.start);
       const range = RANGE.test(gap) || /^(?:تا|الی|لغایت)[\s\u200c]/.test(folded.slice(s.start, s.end));
       // A frequency ("سالانه", "هر روز") next to a date is two expressions, not one.
-      const joinable = range || (JOIN.test(gap) && prev.granularity !== 'set' && s.granularity !== 'set');
+      // "و" joins pieces of one expression ("۱۱ و ۱۲ و ۱۳ جولای", "امشب و فردا شب"), not two
+      // full dates ("سال ۱۳۵۸ و سال ۱۳۶۰").
+      const noSet = prev.granularity !== 'set' && s.granularity !== 'set';
+      const partial = prev.value === null || s.value === null || prev.granularity === 'time' || s.granularity === 'time';
+      const joinable = s.end - prev.start <= MAX_MERGED_LENGTH && (range || (noSet && (ADJACENT.test(gap) || (LIST.test(gap) && partial))));
       if (joinable) {
         let start = prev.start;
         if (range && /از[\s\u200c]*$/.test(folded.slice(Math.max(0, start - 4), start))) start = folded.lastIndexOf('از', start);

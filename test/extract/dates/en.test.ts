@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates, type DateSpan } from '../../../src/extract/dates/index.js';
+
+const PUB = { date: '2019-05-15' }; // a Wednesday
+
+function only(text: string, anchor = PUB): DateSpan {
+  const spans = extractDates(text, 'en', anchor);
+  expect(spans, JSON.stringify(spans)).toHaveLength(1);
+  return spans[0];
+}
+
+describe('English absolute dates', () => {
+  it.each([
+    ['He was arrested on March 3, 2019 in Tehran.', 'March 3, 2019', '2019-03-03'],
+    ['He was arrested on 3 March 2019 in Tehran.', '3 March 2019', '2019-03-03'],
+    ['The file is dated 2019-03-03.', '2019-03-03', '2019-03-03'],
+    ['The verdict came on the 3rd of March, 2019.', 'the 3rd of March, 2019', '2019-03-03'],
+    ['Sentenced on Dec. 7, 1988 in Evin prison.', 'Dec. 7, 1988', '1988-12-07'],
+  ])('%s', (text, surface, value) => {
+    const s = only(text);
+    expect(s.text).toBe(surface);
+    expect(s.value).toBe(value);
+    expect(s.granularity).toBe('day');
+    expect(s.calendar).toBe('gregorian');
+  });
+
+  it('reads 03/04/2019 in US order (month first)', () => {
+    expect(only('Filed 03/04/2019.').value).toBe('2019-03-04');
+  });
+
+  it('reads 25/12/2019 day first because 25 cannot be a month', () => {
+    expect(only('Filed 25/12/2019.').value).toBe('2019-12-25');
+  });
+
+  it('rejects impossible dates', () => {
+    expect(extractDates('On February 30, 2019 nothing happened.', 'en', PUB).filter((s) => s.granularity === 'day')).toHaveLength(0);
+  });
+
+  it('gives month-year and bare year their own granularity', () => {
+    expect(only('It began in July 1997.')).toMatchObject({ value: '1997-07', granularity: 'month' });
+    expect(only('It began in 1997.')).toMatchObject({ value: '1997', granularity: 'year' });
+  });
+
+  it('does not read a count of people as a year', () => {
+    expect(extractDates('Police detained 1500 protesters.', 'en', PUB)).toHaveLength(0);
+  });
+});
+
+describe('English anchoring on the publication date', () => {
+  it('puts a yearless date before publication in the publication year', () => {
+    expect(only('Paris, 3 Mar').value).toBe('2019-03-03');
+  });
+
+  it('moves a yearless date after publication to the previous year', () => {
+    expect(only('Paris, 3 Nov').value).toBe('2018-11-03');
+    expect(only('Nothing was heard from him after Nov. 3.').value).toBe('2018-11-03');
+  });
+
+  it('lets the weekday pick the year', () => {
+    // 6 October was a Friday in 2017 (and 2023), not in 2018 or 2019.
+    expect(only('Friday, Oct 6', PUB).value).toBe('2017-10-06');
+    // 6 October 2018 was a Saturday: the weekday wins over "the previous year".
+    expect(only('Saturday, Oct 6', PUB).value).toBe('2018-10-06');
+  });
+
+  it('resolves a bare weekday to the last one at or before publication', () => {
+    expect(only('The court met on Monday.').value).toBe('2019-05-13');
+    expect(only('The court met on Wednesday.').value).toBe('2019-05-15');
+  });
+
+  it('looks forward under a future tense', () => {
+    expect(only('The court will meet on Monday.').value).toBe('2019-05-20');
+  });
+
+  it.each([
+    ['He was released yesterday.', '2019-05-14'],
+    ['He was released two days ago.', '2019-05-13'],
+    ['Talks resume next month.', '2019-06'],
+    ['It happened last year.', '2018'],
+    ['Protests continued last week.', '2019-W19'],
+    ['in March of this year', '2019-03'],
+  ])('%s', (text, value) => {
+    const spans = extractDates(text, 'en', PUB);
+    expect(spans.map((s) => s.value)).toContain(value);
+  });
+
+  it('resolves "the following year" against the last explicit date, not publication', () => {
+    const spans = extractDates('He was arrested in 1988. The following year he was executed.', 'en', PUB);
+    expect(spans.map((s) => [s.text, s.value])).toEqual([
+      ['1988', '1988'],
+      ['The following year', '1989'],
+    ]);
+  });
+
+  it('leaves relative dates without a value when the publication date is unknown', () => {
+    expect(only('He was released yesterday.', { date: null }).value).toBeNull();
+  });
+
+  it('never reads the clock: the same text and anchor give the same values', () => {
+    const a = extractDates('yesterday, last week and next year', 'en', { date: '2001-01-01' });
+    expect(a.map((s) => s.value)).toEqual(['2000-12-31', '2000-W52', '2002']);
+  });
+});
+
+describe('English intervals, decades, durations, sets and times', () => {
+  it('reads decades TimeML-style', () => {
+    expect(only('Thousands were jailed in the 1980s.')).toMatchObject({ value: '198X', timeml: '198', granularity: 'decade' });
+  });
+
+  it('reads seasons as an interval with the TimeML season code', () => {
+    expect(only('in the summer of 1979')).toMatchObject({ value: '1979-06/1979-08', timeml: '1979-SU', granularity: 'interval' });
+  });
+
+  it('reads year and month ranges as intervals', () => {
+    expect(only('between 1988 and 1990')).toMatchObject({ value: '1988/1990', granularity: 'interval' });
+    expect(only('from May to July 2019')).toMatchObject({ value: '2019-05/2019-07', granularity: 'interval' });
+  });
+
+  it('gives durations and sets ISO 8601 periods', () => {
+    expect(only('He was held for three days.')).toMatchObject({ text: 'three days', value: 'P3D', granularity: 'duration' });
+    expect(only('the past two months')).toMatchObject({ value: 'P2M', granularity: 'duration' });
+    expect(only('They reported daily.')).toMatchObject({ value: 'P1D', granularity: 'set' });
+  });
+
+  it('does not read an age as a period', () => {
+    expect(extractDates('a 6-year-old boy', 'en', PUB)).toHaveLength(0);
+  });
+
+  it('places clock times on the publication day', () => {
+    expect(only('The raid began at 4 a.m.')).toMatchObject({ text: '4 a.m.', value: '2019-05-15T04:00', granularity: 'time' });
+  });
+
+  it('marks "now" and "recently" with TimeML reference values', () => {
+    expect(only('The prison is now closed.')).toMatchObject({ timeml: 'PRESENT_REF', value: '2019-05-15' });
+    expect(only('He was recently moved.')).toMatchObject({ timeml: 'PAST_REF', value: null });
+  });
+});

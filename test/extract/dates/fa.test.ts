@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../../src/extract/dates/index.js';
+import { solarHijriMonthInterval, solarHijriYearInterval } from '../../../src/extract/dates/solar-hijri.js';
+
+// 2020-08-01 is a Saturday (شنبه), 11 Mordad 1399.
+const PUB = { date: '2020-08-01' };
+const values = (text: string): (string | null)[] => extractDates(text, 'fa', PUB).map((s) => s.value);
+
+describe('Persian relative dates', () => {
+  it.each([
+    ['دیروز ده‌ها نفر بازداشت شدند', '2020-07-31'],
+    ['پریروز ده‌ها نفر بازداشت شدند', '2020-07-30'],
+    ['امروز دادگاه تشکیل شد', '2020-08-01'],
+    ['فردا دادگاه تشکیل می‌شود', '2020-08-02'],
+    ['سه روز پیش آزاد شد', '2020-07-29'],
+    ['هفته گذشته نامه‌ای منتشر شد', '2020-W30'],
+  ])('%s', (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it('reads امسال and سال گذشته as Solar Hijri years', () => {
+    expect(values('امسال بیش از صد پرونده بررسی شد')).toEqual([solarHijriYearInterval(1399)]);
+    expect(values('سال گذشته شمار اعدام‌ها بیشتر بود')).toEqual([solarHijriYearInterval(1398)]);
+  });
+
+  it('reads ماه گذشته as the previous Solar Hijri month', () => {
+    expect(values('ماه گذشته سه نفر بازداشت شدند')).toEqual([solarHijriMonthInterval(1399, 4)]);
+  });
+
+  it('reads Persian weekday names against publication', () => {
+    expect(values('معترضان چهارشنبه جمع شدند')).toEqual(['2020-07-29']);
+    expect(values('معترضان شنبه جمع شدند')).toEqual(['2020-08-01']);
+  });
+
+  it('does not take the Friday prayer for a date', () => {
+    expect(values('امام جمعه شهر سخنرانی کرد')).toEqual([]);
+  });
+});
+
+describe('Gregorian months written in Persian', () => {
+  it.each([
+    ['در ۳ مارس ۲۰۱۹ منتشر شد', '2019-03-03'],
+    ['در ۱۵ ژانویه ۲۰۲۰ منتشر شد', '2020-01-15'],
+    ['در ۲۷ می ۲۰۱۸ منتشر شد', '2018-05-27'],
+    ['در ژوئن ۲۰۱۷ منتشر شد', '2017-06'],
+  ])('%s', (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it('does not read the verb prefix می as the month May', () => {
+    expect(values('او ۲ بار می‌رود')).not.toContain('2020-05-02');
+  });
+});
+
+describe('Persian times, durations, and spans', () => {
+  it('reads clock times', () => {
+    const s = extractDates('ساعت ۳ و سی دقیقه عصر حمله شد', 'fa', PUB);
+    expect(s[0]).toMatchObject({ value: '2020-08-01T15:30', granularity: 'time' });
+  });
+
+  it('reads durations', () => {
+    expect(extractDates('سه سال در زندان بود', 'fa', PUB)[0]).toMatchObject({ text: 'سه سال', value: 'P3Y', granularity: 'duration' });
+  });
+
+  it('joins a range written with تا into one interval', () => {
+    const s = extractDates('از شنبه تا چهارشنبه کار می‌کنیم', 'fa', { date: '2022-06-01' });
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ text: 'از شنبه تا چهارشنبه', value: '2022-05-28/2022-06-01', granularity: 'interval' });
+  });
+
+  it('keeps two full dates joined by و apart', () => {
+    expect(extractDates('در سال ۱۳۵۸ و سال ۱۳۶۰', 'fa', PUB)).toHaveLength(2);
+  });
+
+  it('does not read a school named after a date as a date', () => {
+    expect(values('او به مدرسه ۱۵ خرداد می‌رود')).toEqual([]);
+  });
+});
