@@ -20,7 +20,7 @@ const JUNK_RE_NO_COMMENT =
 const JUNK_RE = new RegExp(`comment|disqus|${JUNK_RE_NO_COMMENT.source}`);
 const POSITIVE_RE = /article|(^|[\s_-])body|content|entry|hentry|h-entry|(^|[\s_-])main|(^|[\s_-])page|(^|[\s_-])post|(^|[\s_-])text|blog|story|prose|markdown|rich-?text/;
 const NEGATIVE_RE = /hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|header|aside/;
-const JUNK_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'fieldset']);
+const JUNK_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'fieldset', 'figcaption']);
 const CLEAN_TAGS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'fieldset', 'header', 'footer', 'aside', 'nav', 'figure', 'center', 'details']);
 const LIST_TAGS = new Set(['ul', 'ol', 'dl']);
 const PARA_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'dd', 'dt', 'td', 'th', 'figcaption', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'summary', 'legend']);
@@ -31,6 +31,9 @@ const SHORTCODE_RE =
 /** Lines that are chrome wherever they appear (short ones only). */
 const BOILER_LINE_RE =
   /^(?:share(?: this(?: article| story| post)?)?(?: on| via)?|tweet|email|print|advertisement|advertisements|sponsored(?: content)?|related(?: articles| posts| stories| content)?|read more|read next|more from|continue reading|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment|subscribe(?: now)?|follow us(?: on)?|sign up|tags?|filed under|posted in|categories|category|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|copy link|skip to (?:main )?content|back to top|loading\.*|you might also like|recommended(?: for you)?|most read|most popular|trending(?: now)?|latest news|must read|see also|image|photo|getty images|click here|cookie settings|accept(?: all)?(?: cookies)?|all rights reserved\.?)\s*[:.]?$/i;
+/** "Read more: …", "Lea también: …", "بیشتر بخوانید: …": a pointer to another story. */
+const READ_ALSO_RE =
+  /^(?:read (?:more|also|next)|also read|see also|more on this|related(?: story| article)?|must read|recommended|lea (?:también|más)|lee (?:también|más)|lea|vea también|mira|ver también|leia (?:também|mais)|à lire aussi|lire aussi|voir aussi|à voir aussi|weiterlesen|mehr zum thema|zum weiterlesen|auch interessant|schon gelesen|lesen sie auch|lesen sie mehr|weitere artikel|czytaj (?:także|też|więcej)|zobacz (?:też|także)|leggi anche|potrebbe interessarti|بیشتر بخوانید|همچنین بخوانید|بخوانید|مطالب مرتبط|اقرأ أيضا|اقرأ أيضاً)\s*[:?：؟]/i;
 const COPYRIGHT_RE = /^(?:©|\(c\)|copyright)\s/i;
 
 function isJunkHint(hint: string, forum: boolean): boolean {
@@ -266,6 +269,7 @@ function shouldClean(e: Elem, weight: number): boolean {
 }
 
 function isBoilerLine(text: string, blk: Block): boolean {
+  if (text.length < 250 && READ_ALSO_RE.test(text)) return true;
   if (text.length > 60) return false;
   if (BOILER_LINE_RE.test(text)) return true;
   if (COPYRIGHT_RE.test(text)) return true;
