@@ -93,7 +93,15 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(utf8('گزارش آزمایشی درباره بازداشت‌ها.'), null)).toBe('text');
     const be = new Uint8Array([0xfe, 0xff, 0x06, 0x2f, 0x06, 0x31, 0x00, 0x20, 0x06, 0x27]);
     expect(sniffMediaType(be, null)).toBe('text');
-    expect(sniffMediaType(bytes(0x61, 0x62, 0xc3, 0x28, 0x61, 0x62), null)).toBe('other');
+    // Not UTF-8 and full of control bytes: binary.
+    expect(sniffMediaType(bytes(0x61, 0x01, 0xc3, 0x28, 0x02, 0x62, 0x00, 0x90), null)).toBe('other');
+  });
+
+  it('accepts legacy windows-1256 Persian and windows-1252 Latin text, which are not UTF-8', () => {
+    const cp1256 = new Uint8Array([0xc7, 0xed, 0xe4, 0x20, 0xe3, 0xca, 0xe4, 0x20, 0xd3, 0xc7, 0xce, 0xca, 0xdf, 0xed, 0x20, 0xc7, 0xd3, 0xca, 0x2e, 0x20]).slice();
+    const repeated = new Uint8Array(Array.from({ length: 5 }, () => [...cp1256]).flat());
+    expect(sniffFormat(repeated, 'old.txt')).toBe('text');
+    expect(sniffFormat(bytes(...Buffer.from('Caf\xe9 na\xefve, a short note in Latin-1.', 'latin1')), null)).toBe('text');
   });
 
   it('never throws on tiny or empty inputs', () => {

@@ -1,12 +1,16 @@
 // Text decoding for plain-text files: the bytes decide (BOM, UTF-16 byte pattern, UTF-8
-// validity), never the file name. Legacy code pages are not guessed here: a file that is
-// not valid UTF-8 or UTF-16 is stored as "other" rather than decoded into plausible garbage.
+// validity), never the file name. Two legacy code pages are recognised because older Persian
+// and Western archives are full of them: windows-1256 when it decodes to mostly Arabic-script
+// letters, windows-1252 when the text is mostly ASCII with a few accented letters. Anything
+// else that is not UTF-8/UTF-16 is stored as "other", not decoded into plausible garbage.
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'windows-1252';
 
 export interface DetectedEncoding {
   encoding: TextEncoding;
   bomLength: number;
+  /** True for a legacy code page chosen by statistics rather than by a BOM or validity. */
+  guessed?: boolean;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -51,14 +55,42 @@ export function detectTextEncoding(bytes: Uint8Array): DetectedEncoding | null {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
     return { encoding: 'utf-8', bomLength: 0 };
   } catch {
-    return null;
+    return guessLegacyCodePage(bytes.subarray(0, end));
   }
+}
+
+const ARABIC_LETTER = /[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]/g;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u00ff]/g;
+
+/**
+ * windows-1256 or windows-1252 for text that is not UTF-8, or null for binary.
+ * Binary data is full of C0 control bytes; legacy text has almost none.
+ */
+function guessLegacyCodePage(sample: Uint8Array): DetectedEncoding | null {
+  let controls = 0;
+  let high = 0;
+  for (const b of sample) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) controls++;
+    else if (b >= 0x80) high++;
+  }
+  if (sample.length === 0 || controls > 0.005 * sample.length) return null;
+  const arabic = new TextDecoder('windows-1256').decode(sample);
+  const arabicLetters = arabic.match(ARABIC_LETTER)?.length ?? 0;
+  const latinLetters = arabic.match(/[A-Za-z]/g)?.length ?? 0;
+  // Persian in 1256 is mostly high bytes that land on Arabic letters.
+  if (arabicLetters >= 20 && arabicLetters >= 0.5 * high && arabicLetters > latinLetters * 0.3) return { encoding: 'windows-1256', bomLength: 0, guessed: true };
+  const western = new TextDecoder('windows-1252').decode(sample);
+  const letters = western.match(LATIN_LETTER)?.length ?? 0;
+  if (high <= 0.1 * sample.length && letters >= 0.5 * (sample.length - (western.match(/\s/g)?.length ?? 0)) && !/[\u0080-\u009f]/.test(western)) {
+    return { encoding: 'windows-1252', bomLength: 0, guessed: true };
+  }
+  return null;
 }
 
 /** Decoded sample of the start of the file (for sniffing), BOM removed. */
 export function decodeSample(bytes: Uint8Array, enc: DetectedEncoding, maxBytes = SAMPLE_BYTES): string {
   const body = bytes.subarray(enc.bomLength);
-  const end = enc.encoding === 'utf-8' ? utf8SafePrefix(body, maxBytes) : Math.min(body.length, maxBytes) & ~1;
+  const end = enc.encoding === 'utf-8' ? utf8SafePrefix(body, maxBytes) : enc.encoding.startsWith('utf-16') ? Math.min(body.length, maxBytes) & ~1 : Math.min(body.length, maxBytes);
   return new TextDecoder(enc.encoding).decode(body.subarray(0, end));
 }
 

@@ -12,10 +12,12 @@ import { extractWebpageText } from './webpage-text.js';
 
 function decode(input: ReadInput): { text: string; flags: string[]; encoding: string } {
   const enc = detectTextEncoding(input.bytes);
-  if (!enc) throw new DaftarError('not_readable', `${input.fileName ?? 'text file'}: not UTF-8 or UTF-16 text; stored unparsed`);
+  if (!enc) throw new DaftarError('not_readable', `${input.fileName ?? 'text file'}: not a text encoding Daftar can read; convert it to UTF-8`);
   const { text, replacements } = decodeText(input.bytes, enc);
   // The sniffer checked only the start; damage further in is kept visible (U+FFFD) and flagged.
-  return { text, flags: replacements > 0 ? ['invalid_encoding_replaced'] : [], encoding: enc.encoding };
+  const flags = replacements > 0 ? ['invalid_encoding_replaced'] : [];
+  if (enc.guessed) flags.push('legacy_encoding_guessed');
+  return { text, flags, encoding: enc.encoding };
 }
 
 /**

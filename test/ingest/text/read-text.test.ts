@@ -74,6 +74,17 @@ describe('readText on plain prose', () => {
     expect(r.text).toBe(src.trim());
   });
 
+  it('decodes legacy windows-1256 Persian text and says the encoding was guessed', async () => {
+    // "اين گزارش درباره پنج بازداشت است." in windows-1256, which has no Persian yeh (ی), so
+    // writers used the Arabic one (ي); گ and پ are there (0x90, 0x81).
+    const line = [199, 237, 228, 32, 144, 210, 199, 209, 212, 32, 207, 209, 200, 199, 209, 229, 32, 129, 228, 204, 32, 200, 199, 210, 207, 199, 212, 202, 32, 199, 211, 202, 46, 10];
+    const r = await readText(input(new Uint8Array([...line, ...line, ...line]), 'old.txt'));
+    expect(r.text.split('\n')[0]).toBe('اين گزارش درباره پنج بازداشت است.');
+    expect(r.metadata.extra.encoding).toBe('windows-1256');
+    expect(r.metadata.flags).toContain('legacy_encoding_guessed');
+    expect(r.metadata.language).toBe('fa');
+  });
+
   it('decodes UTF-16LE with a BOM', async () => {
     const s = 'گزارش: ۱۲ نفر';
     const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...s].map((c) => c.charCodeAt(0))).buffer)]);
