@@ -12,6 +12,7 @@ import { sniffFormat, sniffMediaType } from './sniff.js';
 import { blobResult } from './text/read-result.js';
 import { readMarkdown, readText } from './text/read-text.js';
 import type { ReadInput, ReadResult } from './types.js';
+import { describeTar } from './zip/describe-tar.js';
 import { describeZip } from './zip/describe-zip.js';
 
 /**
@@ -70,6 +71,11 @@ async function dispatch(input: ReadInput, format: ReturnType<typeof sniffFormat>
         const { flags, extra } = describeZip(input.bytes);
         return blobResult('other', 'other', flags, extra);
       }
+      if (format === 'tar') {
+        const { flags, extra } = describeTar(input.bytes);
+        return blobResult('other', 'other', flags, extra);
+      }
+      if (format === 'gzip' || format === '7z' || format === 'rar') return blobResult('other', 'other', ['archive'], { format });
       // OLE2/CFB is a legacy .doc/.xls or an encrypted Office file: kept as evidence, unread.
       if (format === 'ole') return blobResult('other', 'other', ['legacy_or_encrypted_office'], { format });
       return blobResult('other', 'other', [], { format });

@@ -3,17 +3,18 @@
 import type { MediaType } from '../model/schema.js';
 import { controlCharRatio, decodeSample, detectBomOrUtf16, detectTextEncoding } from './text/decode.js';
 import { looksLikeZip, readCentralDirectory, scanLocalHeaderNames } from './zip/central-directory.js';
+import { looksLikeTar } from './zip/describe-tar.js';
 
 /** Finer format than MediaType, for metadata.extra.format and for readers that care. */
 export type SniffedFormat =
-  | 'pdf' | 'docx' | 'zip' | 'ole' | 'html' | 'text' | 'markdown'
+  | 'pdf' | 'docx' | 'zip' | 'tar' | 'gzip' | '7z' | 'rar' | 'ole' | 'html' | 'text' | 'markdown'
   | 'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'avif' | 'tiff' | 'bmp'
   | 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi'
   | 'wav' | 'mp3' | 'flac' | 'ogg' | 'm4a'
   | 'empty' | 'unknown';
 
 const FORMAT_MEDIA_TYPE: Record<SniffedFormat, MediaType> = {
-  pdf: 'pdf', docx: 'docx', zip: 'other', ole: 'other', html: 'html', text: 'text', markdown: 'markdown',
+  pdf: 'pdf', docx: 'docx', zip: 'other', tar: 'other', gzip: 'other', '7z': 'other', rar: 'other', ole: 'other', html: 'html', text: 'text', markdown: 'markdown',
   jpeg: 'image', png: 'image', gif: 'image', webp: 'image', heic: 'image', avif: 'image', tiff: 'image', bmp: 'image',
   mp4: 'video', mov: 'video', webm: 'video', mkv: 'video', avi: 'video',
   // MediaType has no "audio" yet: recordings are time-based media like video clips, and a
@@ -161,6 +162,10 @@ export function sniffFormat(bytes: Uint8Array, fileName: string | null): Sniffed
   if (findPdfHeader(bytes) >= 0) return 'pdf';
   if (looksLikeZip(bytes)) return isDocxZip(bytes) ? 'docx' : 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x1f, 0x8b])) return 'gzip';
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'rar';
+  if (looksLikeTar(bytes)) return 'tar';
   const binary = sniffBinaryFormat(bytes);
   if (binary) return binary;
 
