@@ -14,6 +14,12 @@ export interface AlignOptions {
   mergeGapWords: number;
   /** Smallest passage: words covered by seeds in each document. */
   minWords: number;
+  /**
+   * Smallest passage without any number. Short shared phrases without figures are mostly
+   * formulae ("According to the news agency, quoting the public relations office"); a
+   * short copied sentence that carries a figure is what claims need, so it is kept.
+   */
+  minWordsWithoutNumber: number;
   /** Smallest passage in characters, in each document. */
   minChars: number;
   /** Passages less similar than this (0..1) are dropped: a phrase matched in a long stretch. */
@@ -25,6 +31,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   chainGapWords: 12,
   mergeGapWords: 40,
   minWords: 8,
+  minWordsWithoutNumber: 12,
   minChars: 40,
   minSimilarity: 0.5,
 };
@@ -139,6 +146,7 @@ export function alignTokens(
     const bStart = extendStart(textB, b.starts[c.bFirst]!);
     const bEnd = extendEnd(textB, b.ends[c.bLast - 1]!);
     if (aEnd - aStart < options.minChars || bEnd - bStart < options.minChars) continue;
+    if (c.matched < options.minWordsWithoutNumber && !/\p{Nd}/u.test(textA.slice(aStart, aEnd))) continue;
     const similarity = diceSimilarity(a.keys, c.aFirst, c.aLast, b.keys, c.bFirst, c.bLast);
     if (similarity < options.minSimilarity) continue;
     out.push({

@@ -40,7 +40,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
   fingerprint: DEFAULT_FINGERPRINT_OPTIONS,
   candidates: DEFAULT_CANDIDATE_OPTIONS,
   align: DEFAULT_ALIGN_OPTIONS,
-  boilerplate: { minSiteDocuments: 3, stockPhraseDocuments: 25, stockPhraseMaxWords: 25 },
+  boilerplate: { minSiteDocuments: 3, stockPhraseDocuments: 10, stockPhraseMaxWords: 25 },
   add: true,
 };
 

@@ -2,7 +2,7 @@
 // the head of a linked list of postings. A JS Map tops out near 16.7 M entries and costs
 // ~80 bytes per entry; this costs ~24 bytes per posting, ~11 M postings at 100k articles.
 import type { Fingerprints } from './fingerprint.js';
-import { uniqueSorted, type CandidateOptions, type ReuseIndex, type ReusePosting } from './reuse-index.js';
+import { CandidateCounter, firstPositions, uniqueSorted, type CandidateOptions, type ReuseIndex, type ReusePosting } from './reuse-index.js';
 
 export class MemoryReuseIndex implements ReuseIndex {
   private readonly ids: string[] = [];
@@ -104,8 +104,8 @@ export class MemoryReuseIndex implements ReuseIndex {
   }
 
   candidates(fingerprints: Fingerprints, options: CandidateOptions): Map<string, number> {
-    const counts = new Map<number, number>();
-    for (const h of uniqueSorted(fingerprints.hashes)) {
+    const counter = new CandidateCounter<number>(options);
+    for (const [h, newPosition] of firstPositions(fingerprints)) {
       const slot = this.findSlot(h);
       if (this.slotHead[slot] === -1 || this.slotCount[slot]! > options.maxDocumentFrequency) continue;
       let last = -1;
@@ -113,11 +113,11 @@ export class MemoryReuseIndex implements ReuseIndex {
         const doc = this.postDoc[p]!;
         if (doc === last || this.removed[doc] === 1) continue;
         last = doc;
-        counts.set(doc, (counts.get(doc) ?? 0) + 1);
+        counter.add(doc, newPosition, this.postPos[p]!);
       }
     }
     const out = new Map<string, number>();
-    for (const [doc, c] of counts) if (c >= options.minShared) out.set(this.ids[doc]!, c);
+    for (const [doc, count] of counter.candidates()) out.set(this.ids[doc]!, count);
     return out;
   }
 

@@ -14,13 +14,19 @@ export interface CandidateOptions {
   /** Fewest shared sampled shingles for a document to be a candidate. */
   minShared: number;
   /**
+   * Two shared shingles also make a candidate when they lie within `nearWords` words of
+   * each other in both documents: a short copied paragraph with a changed word keeps
+   * few shingles, but they sit together, while chance matches are scattered.
+   */
+  nearWords: number;
+  /**
    * Shingles held by more documents than this are skipped when counting (stock phrases,
    * site templates): they would make thousands of documents candidates of each other.
    */
   maxDocumentFrequency: number;
 }
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { minShared: 3, maxDocumentFrequency: 500 };
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { minShared: 3, nearWords: 40, maxDocumentFrequency: 500 };
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -36,8 +42,52 @@ export interface ReuseIndex {
 }
 
 /**
- * Candidates of a document from any index: distinct shared hashes per stored document,
- * at least `minShared`, skipping hashes held by more than `maxDocumentFrequency` documents.
+ * Counts distinct shared hashes per stored document and remembers where the first few
+ * matched, to apply CandidateOptions. Keys are whatever the index uses for documents.
+ */
+export class CandidateCounter<K> {
+  private readonly hits = new Map<K, { count: number; at: number[] }>();
+  constructor(private readonly options: CandidateOptions) {}
+
+  /** One distinct shared hash: at token `newPosition` here and `oldPosition` there. */
+  add(doc: K, newPosition: number, oldPosition: number): void {
+    let h = this.hits.get(doc);
+    if (!h) this.hits.set(doc, (h = { count: 0, at: [] }));
+    h.count++;
+    if (h.at.length < 8) h.at.push(newPosition, oldPosition);
+  }
+
+  *candidates(): Iterable<[K, number]> {
+    const near = this.options.nearWords;
+    for (const [doc, h] of this.hits) {
+      if (h.count >= this.options.minShared) yield [doc, h.count];
+      else if (h.count >= 2 && hasNearPair(h.at, near)) yield [doc, h.count];
+    }
+  }
+}
+
+function hasNearPair(at: number[], near: number): boolean {
+  for (let i = 0; i < at.length; i += 2) {
+    for (let j = i + 2; j < at.length; j += 2) {
+      if (Math.abs(at[i]! - at[j]!) <= near && Math.abs(at[i + 1]! - at[j + 1]!) <= near) return true;
+    }
+  }
+  return false;
+}
+
+/** First token position of each hash in a document's fingerprints. */
+export function firstPositions(fingerprints: Fingerprints): Map<number, number> {
+  const first = new Map<number, number>();
+  for (let k = 0; k < fingerprints.hashes.length; k++) {
+    if (!first.has(fingerprints.hashes[k]!)) first.set(fingerprints.hashes[k]!, fingerprints.positions[k]!);
+  }
+  return first;
+}
+
+/**
+ * Candidates of a document from any index: stored documents sharing at least `minShared`
+ * distinct hashes (or two near each other), with the count, skipping hashes held by more
+ * than `maxDocumentFrequency` documents.
  */
 export async function findCandidates(
   index: ReuseIndex,
@@ -45,20 +95,19 @@ export async function findCandidates(
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
 ): Promise<Map<string, number>> {
   if (index.candidates) return index.candidates(fingerprints, options);
-  const unique = uniqueSorted(fingerprints.hashes);
-  const byHash = new Map<number, Set<string>>();
-  for (const p of await index.lookup(unique)) {
+  const first = firstPositions(fingerprints);
+  const byHash = new Map<number, Map<string, number>>();
+  for (const p of await index.lookup(uniqueSorted(fingerprints.hashes))) {
     let docs = byHash.get(p.hash);
-    if (!docs) byHash.set(p.hash, (docs = new Set()));
-    docs.add(p.documentId);
+    if (!docs) byHash.set(p.hash, (docs = new Map()));
+    if (!docs.has(p.documentId)) docs.set(p.documentId, p.position);
   }
-  const counts = new Map<string, number>();
-  for (const docs of byHash.values()) {
+  const counter = new CandidateCounter<string>(options);
+  for (const [hash, docs] of byHash) {
     if (docs.size > options.maxDocumentFrequency) continue;
-    for (const d of docs) counts.set(d, (counts.get(d) ?? 0) + 1);
+    for (const [doc, position] of docs) counter.add(doc, first.get(hash)!, position);
   }
-  for (const [d, c] of counts) if (c < options.minShared) counts.delete(d);
-  return counts;
+  return new Map(counter.candidates());
 }
 
 /** Sorted distinct values. */
