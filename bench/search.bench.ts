@@ -28,7 +28,7 @@ export async function run(opts: BenchOptions): Promise<void> {
     for (const d of docs) {
       (store as unknown as { insertDocumentRows: Function }).insertDocumentRows(
         {
-          id: d.id, kind: 'article', mediaType: 'html', sizeBytes: d.text.length, fileName: null, text: d.text,
+          id: d.id, documentKind: 'article', mediaType: 'html', sizeBytes: d.text.length, fileName: null, text: d.text,
           metadata: { title: d.text.slice(0, 60), authors: [], site: `site-${d.id.charCodeAt(0) % 6}`, url: null, language: d.lang, published: null, flags: [], extra: {} },
           sections: [], sensitivity: 'public', ingestedAt: '2026-01-01T00:00:00Z',
         },

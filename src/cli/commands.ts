@@ -237,7 +237,7 @@ function printDocument(doc: Document, passageCount: number): void {
   const m = doc.metadata;
   console.log(`id        ${doc.id}`);
   console.log(`title     ${m.title ?? '(untitled)'}`);
-  console.log(`file      ${doc.fileName ?? ''}  (${doc.mediaType}, ${doc.kind}, ${doc.sizeBytes} bytes)`);
+  console.log(`file      ${doc.fileName ?? ''}  (${doc.mediaType}, ${doc.documentKind}, ${doc.sizeBytes} bytes)`);
   console.log(`site      ${m.site ?? ''}${m.url ? `  ${m.url}` : ''}`);
   console.log(`authors   ${m.authors.join('; ')}`);
   console.log(`language  ${m.language}`);

@@ -65,7 +65,7 @@ export function verifyLog(entries: readonly LogEntry[], options: VerifyLogOption
       report({
         code: 'entry_hash_mismatch',
         position: k,
-        message: `entry ${k} (seq ${entry.seq}, ${entry.kind} ${entry.subject}): content hashes to ${actual.slice(0, 16)}…, stored leaf hash is ${String(entry.leafHash).slice(0, 16)}…; it was changed after it was logged`,
+        message: `entry ${k} (seq ${entry.seq}, ${entry.operation} ${entry.subject}): content hashes to ${actual.slice(0, 16)}…, stored leaf hash is ${String(entry.leafHash).slice(0, 16)}…; it was changed after it was logged`,
       });
     }
     // The tree is built from the content as it is now, so an edit shows up against

@@ -53,9 +53,11 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
+// Record fields never use the name `kind`: in the JSON Lines export `kind` names the
+// record's schema type ("document", "log", …), so documentKind / operation instead.
 export const Document = z.object({
   id: DocumentId,
-  kind: DocumentKind,
+  documentKind: DocumentKind,
   mediaType: MediaType,
   sizeBytes: z.number().int().nonnegative(),
   fileName: z.string().nullable(),      // the name it was ingested under (first seen)
@@ -164,7 +166,7 @@ export type ReuseLink = z.infer<typeof ReuseLink>;
 /** A curation decision by a person: merge, split, rename, alias, confirm, reject, protect. */
 export const Action = z.object({
   id: z.string(),
-  kind: z.string(),
+  operation: z.string(),                // merge, split, rename, add_alias, remove_alias, confirm, reject, protect, undo
   actor: z.string(),
   at: z.string(),
   reason: z.string().nullable(),
@@ -178,7 +180,7 @@ export const LogEntry = z.object({
   seq: z.number().int().nonnegative(),
   at: z.string(),
   actor: z.string(),
-  kind: z.enum(['ingest', 'action', 'extract', 'export', 'import', 'checkpoint']),
+  operation: z.enum(['ingest', 'action', 'extract', 'export', 'import', 'checkpoint']),
   subject: z.string(),                  // document id, action id, …
   details: z.record(z.string(), z.unknown()),
   leafHash: Sha256,                     // SHA-256(0x00 || canonical JSON of the entry without leafHash)

@@ -102,6 +102,7 @@ function failureFromFs(path: string, err: unknown): IngestFailure {
 export async function ingestPaths(ws: Workspace, paths: string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const report: IngestReport = { added: [], present: [], failed: [], bytes: 0, seconds: 0 };
+  ws.blobs.cleanTmp();
   const files: { path: string }[] = [];
   for (const item of expandPaths(paths)) {
     if ('code' in item) report.failed.push(item);

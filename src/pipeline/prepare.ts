@@ -9,7 +9,7 @@ export function buildDocument(
 ): { document: Document; passages: Passage[] } {
   const document: Document = {
     id: file.sha256,
-    kind: read.kind,
+    documentKind: read.kind,
     mediaType: read.mediaType,
     sizeBytes: file.sizeBytes,
     fileName: file.fileName,

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runReadJob, type ReadJob, type ReadJobResult } from './read-job.js';
+import type { ReadJob, ReadJobResult } from './read-job.js';
 
 interface Slot {
   worker: Worker;
@@ -23,7 +23,11 @@ export function createReaderPool(size: number, options: { timeoutMs: number; max
 }
 
 function inProcessPool(): ReaderPool {
-  return { run: (job) => runReadJob(job), close: async () => {} };
+  // Loaded on first use: the readers pull in pdf.js, mammoth and sharp.
+  return {
+    run: async (job) => (await import('./read-job.js')).runReadJob(job),
+    close: async () => {},
+  };
 }
 
 class ThreadPool implements ReaderPool {

@@ -61,8 +61,8 @@ export function currentActor(): string {
   }
 }
 
-export function logDraft(kind: LogEntryDraft['kind'], subject: string, details: Record<string, unknown>, at = new Date()): LogEntryDraft {
-  return { at: at.toISOString(), actor: currentActor(), kind, subject, details };
+export function logDraft(operation: LogEntryDraft['operation'], subject: string, details: Record<string, unknown>, at = new Date()): LogEntryDraft {
+  return { at: at.toISOString(), actor: currentActor(), operation, subject, details };
 }
 
 /** JSON with sorted keys and no spaces: one byte string per value. */

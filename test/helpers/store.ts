@@ -34,7 +34,7 @@ export function makeDocument(
   const id = sha256(text + JSON.stringify(meta));
   const doc: Document = {
     id,
-    kind: 'article',
+    documentKind: 'article',
     mediaType: 'text',
     sizeBytes: Buffer.byteLength(text),
     fileName: 'x.txt',
@@ -48,4 +48,4 @@ export function makeDocument(
   return { doc, passages };
 }
 
-export const LOG = { at: '2026-01-01T00:00:00.000Z', actor: 'test', kind: 'ingest' as const, subject: 'x', details: {} };
+export const LOG = { at: '2026-01-01T00:00:00.000Z', actor: 'test', operation: 'ingest' as const, subject: 'x', details: {} };

@@ -142,7 +142,7 @@ for (const backend of BACKENDS) {
         { id: 'm', documentId: d1.doc.id, start: 37, end: 43, type: 'PLACE', text: 'Arvand', value: null, attributes: { k: 1 }, extractor: 'x@1', confidence: 0.5, status: 'suggested', entityId: 'e1' },
       ]);
       await a.putEntities([{ id: 'e1', type: 'PLACE', name: 'Arvand', aliases: [{ name: 'اروند', script: 'arabic', source: 'extracted' }], attributes: {}, sensitivity: 'public' }]);
-      await a.putActions([{ id: 'a1', kind: 'merge', actor: 'x', at: '2026-01-01T00:00:00Z', reason: null, payload: {}, undoneBy: null }]);
+      await a.putActions([{ id: 'a1', operation: 'merge', actor: 'x', at: '2026-01-01T00:00:00Z', reason: null, payload: {}, undoneBy: null }]);
       const first: unknown[] = [];
       for await (const r of a.exportRecords()) first.push(r);
       const b = await fresh(backend);

@@ -98,10 +98,15 @@ export class BlobStore {
     rmSync(staged.tempPath, { force: true });
   }
 
-  /** Leftovers of interrupted ingests; safe to delete when no ingest is running. */
+  /**
+   * Removes leftovers of interrupted ingests: temp files whose writing process is gone
+   * (names start with the writer's pid). Files of a live concurrent ingest are kept.
+   */
   cleanTmp(): number {
     let n = 0;
     for (const f of readdirSync(this.tmpDir)) {
+      const pid = Number(f.split('-')[0]);
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
       rmSync(join(this.tmpDir, f), { force: true });
       n++;
     }
@@ -120,6 +125,16 @@ export class BlobStore {
 
   sizeOf(sha256: string): number {
     return statSync(this.pathOf(sha256)).size;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

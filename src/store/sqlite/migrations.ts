@@ -6,7 +6,7 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE document (
     seq INTEGER PRIMARY KEY,              -- rowid; the full-text index is keyed on it
     id TEXT NOT NULL UNIQUE,              -- SHA-256 of the original bytes
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL,                   -- Document.documentKind
     media_type TEXT NOT NULL,
     size_bytes INTEGER NOT NULL,
     file_name TEXT,
@@ -72,7 +72,7 @@ export const MIGRATIONS: string[] = [
     seq INTEGER PRIMARY KEY,              -- leaf index in the Merkle log, from 0
     at TEXT NOT NULL,
     actor TEXT NOT NULL,
-    kind TEXT NOT NULL,
+    kind TEXT NOT NULL,                   -- LogEntry.operation
     subject TEXT NOT NULL,
     details TEXT NOT NULL,
     leaf_hash TEXT NOT NULL

@@ -106,7 +106,7 @@ function migrate(db: Database.Database): void {
 function toDocument(r: DocumentRow): Document {
   return {
     id: r.id,
-    kind: r.kind as Document['kind'],
+    documentKind: r.kind as Document['documentKind'],
     mediaType: r.media_type as Document['mediaType'],
     sizeBytes: r.size_bytes,
     fileName: r.file_name,
@@ -140,7 +140,7 @@ function toLogEntry(r: LogRow): LogEntry {
     seq: r.seq,
     at: r.at,
     actor: r.actor,
-    kind: r.kind as LogEntry['kind'],
+    operation: r.kind as LogEntry['operation'],
     subject: r.subject,
     details: JSON.parse(r.details),
     leafHash: r.leaf_hash,
@@ -192,7 +192,7 @@ export class SqliteStore implements Store {
   private insertDocumentRows(doc: Document, passages: Passage[]): number {
     const info = this.stmt.insertDoc.run({
       id: doc.id,
-      kind: doc.kind,
+      kind: doc.documentKind,
       mediaType: doc.mediaType,
       sizeBytes: doc.sizeBytes,
       fileName: doc.fileName,
@@ -323,7 +323,7 @@ export class SqliteStore implements Store {
     const seq = this.stmt.logSize.get() as number;
     const entry = { ...draft, seq };
     const leafHash = this.leafHasher(entry);
-    this.stmt.insertLog.run(seq, entry.at, entry.actor, entry.kind, entry.subject, JSON.stringify(entry.details), leafHash);
+    this.stmt.insertLog.run(seq, entry.at, entry.actor, entry.operation, entry.subject, JSON.stringify(entry.details), leafHash);
     return { ...entry, leafHash };
   }
 
@@ -431,7 +431,7 @@ export class SqliteStore implements Store {
             const e = LogEntry.parse(r.record);
             const exists = this.db.prepare('SELECT leaf_hash FROM log_entry WHERE seq = ?').pluck().get(e.seq) as string | undefined;
             if (exists === undefined) {
-              this.stmt.insertLog.run(e.seq, e.at, e.actor, e.kind, e.subject, JSON.stringify(e.details), e.leafHash);
+              this.stmt.insertLog.run(e.seq, e.at, e.actor, e.operation, e.subject, JSON.stringify(e.details), e.leafHash);
             } else if (exists !== e.leafHash) {
               throw new DaftarError('conflict', `log entry ${e.seq} differs from the one in this workspace; import into a new workspace`);
             }

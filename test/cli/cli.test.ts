@@ -1,0 +1,127 @@
+// The real binary on a real workspace folder: commands, exit codes, the export round trip.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { daftar, ensureBuilt } from '../helpers/cli.js';
+import { tempDir } from '../helpers/store.js';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Flood in Talvareh | Test Wire</title>
+<meta property="article:published_time" content="2025-03-02T08:00:00Z"><meta property="og:site_name" content="Test Wire"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Flood in Talvareh</h1>
+<p>FICTIONAL TEST PAGE. Heavy rain flooded the market district of Talvareh on Sunday, local officials said, and
+more than 300 families left their homes as the river rose through the night.</p>
+<p>The provincial crisis committee said water levels had started to fall by the afternoon, but roads to the
+eastern villages remained closed and schools would stay shut until Wednesday.</p></article>
+<footer>© 2026 Test Wire</footer></body></html>`;
+
+const PERSIAN = `گزارش ساختگی برای آزمون.\n\nکمیته‌ی امداد استان اعلام کرد که در سال ۱۴۰۳ بیش از سیصد خانواده در تالواره آسیب دیده‌اند و کمک‌ها ادامه دارد.\n\nمسئولان گفتند جاده‌های روستاهای شرقی هنوز بسته است.`;
+
+function corpus(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'flood.html'), ARTICLE);
+  mkdirSync(join(dir, 'fa'));
+  writeFileSync(join(dir, 'fa', 'emdad.txt'), PERSIAN);
+  writeFileSync(join(dir, 'notes.md'), '# Field notes\n\nFICTIONAL. Visited the Talvareh market on 3 March; water marks one metre high on the walls.\n');
+  return dir;
+}
+
+beforeAll(() => ensureBuilt(), 300_000);
+
+describe('daftar CLI', () => {
+  it('prints help for every command and exits 0', () => {
+    const ws = join(tempDir(), 'ws');
+    for (const cmd of [[], ['ingest'], ['search'], ['show'], ['export'], ['import'], ['status'], ['init']]) {
+      const r = daftar(ws, [...cmd, '--help']);
+      expect(r.status, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: daftar/);
+    }
+  });
+
+  it('exits 2 on a usage error and 2 when the workspace does not exist', () => {
+    const ws = join(tempDir(), 'nothing-here');
+    expect(daftar(ws, ['frobnicate']).status).toBe(2);
+    const r = daftar(ws, ['status']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/no Daftar workspace here/);
+  });
+
+  it('ingests a folder recursively, reports already-present files, searches and shows', () => {
+    const ws = join(tempDir(), 'ws');
+    expect(daftar(ws, ['init']).status).toBe(0);
+    const dir = corpus();
+    const first = daftar(ws, ['ingest', dir, '--json']);
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.added).toHaveLength(3);
+    expect(report.failed).toEqual([]);
+
+    const again = daftar(ws, ['ingest', dir]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/added 0, already present 3, failed 0/);
+
+    const hits = JSON.parse(daftar(ws, ['search', 'flooded market', '--json']).stdout);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].title).toBe('Flood in Talvareh');
+    expect(hits[0].publishedOn).toBe('2025-03-02');
+    expect(hits[0].snippet).toContain('[[flooded]]');
+
+    // Arabic kaf/yeh in the query, ZWNJ-less, finds the Persian text; the language filter holds.
+    const fa = JSON.parse(daftar(ws, ['search', 'كميتهي امداد', '--lang', 'fa', '--json']).stdout);
+    expect(fa).toHaveLength(1);
+    expect(JSON.parse(daftar(ws, ['search', 'امداد', '--lang', 'en', '--json']).stdout)).toEqual([]);
+    expect(JSON.parse(daftar(ws, ['search', 'Talvareh', '--from', '2025-03-01', '--to', '2025-03-31', '--json']).stdout)).toHaveLength(1);
+
+    const shown = daftar(ws, ['show', hits[0].documentId.slice(0, 8)]);
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toMatch(/published 2025-03-02/);
+    expect(shown.stdout).not.toMatch(/Home World/); // menus are not the text
+    expect(daftar(ws, ['show', 'ffffffffffff']).status).toBe(1);
+
+    const status = JSON.parse(daftar(ws, ['status', '--json']).stdout);
+    expect(status.documents).toBe(3);
+    expect(status.byLanguage).toMatchObject({ en: 2, fa: 1 });
+  });
+
+  it('round-trips export -> import -> export byte for byte', () => {
+    const a = join(tempDir(), 'a');
+    daftar(a, ['ingest', corpus()]);
+    const first = daftar(a, ['export', '--format', 'jsonl']);
+    expect(first.status).toBe(0);
+    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['document', 'passage', 'log']));
+    const file = join(tempDir(), 'export.jsonl');
+    writeFileSync(file, first.stdout);
+    const b = join(tempDir(), 'b');
+    expect(daftar(b, ['import', file]).status).toBe(0);
+    const second = daftar(b, ['export', '--format', 'jsonl']);
+    expect(second.stdout).toBe(first.stdout);
+    // The imported workspace is searchable, not just a copy of rows.
+    expect(JSON.parse(daftar(b, ['search', 'Talvareh', '--json']).stdout).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a broken export with a one-line reason and exit 2', () => {
+    const file = join(tempDir(), 'bad.jsonl');
+    writeFileSync(file, '{"kind":"document","id":"nothex"}\n');
+    const r = daftar(join(tempDir(), 'c'), ['import', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    writeFileSync(file, 'not json\n');
+    expect(daftar(join(tempDir(), 'c'), ['import', file]).stderr).toMatch(/line 1: not valid JSON/);
+  });
+
+  it('takes a list of paths on stdin with -', () => {
+    const ws = join(tempDir(), 'ws');
+    const dir = corpus();
+    const r = daftar(ws, ['ingest', '-', '--json'], { input: `${join(dir, 'flood.html')}\n${join(dir, 'notes.md')}\n` });
+    expect(JSON.parse(r.stdout).added).toHaveLength(2);
+  });
+
+  it('keeps the original bytes content-addressed', () => {
+    const ws = join(tempDir(), 'ws');
+    const dir = corpus();
+    const r = JSON.parse(daftar(ws, ['ingest', join(dir, 'flood.html'), '--json']).stdout);
+    const id = r.added[0].id as string;
+    expect(readFileSync(join(ws, 'blobs', id.slice(0, 2), id.slice(2, 4), id), 'utf8')).toBe(ARTICLE);
+  });
+});
