@@ -10,6 +10,7 @@ import { readImage } from './media/read-image.js';
 import { ReadAborted, readPdf } from './pdf/read-pdf.js';
 import { sniffFormat, sniffMediaType } from './sniff.js';
 import { blobResult } from './text/read-result.js';
+import { readRtf } from './text/read-rtf.js';
 import { readMarkdown, readText } from './text/read-text.js';
 import type { ReadInput, ReadResult } from './types.js';
 import { describeTar } from './zip/describe-tar.js';
@@ -59,7 +60,7 @@ async function dispatch(input: ReadInput, format: ReturnType<typeof sniffFormat>
     case 'html':
       return readHtml(input);
     case 'text':
-      return readText(input);
+      return format === 'rtf' ? readRtf(input) : readText(input);
     case 'markdown':
       return readMarkdown(input);
     case 'image':

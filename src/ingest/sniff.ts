@@ -7,14 +7,16 @@ import { looksLikeTar } from './zip/describe-tar.js';
 
 /** Finer format than MediaType, for metadata.extra.format and for readers that care. */
 export type SniffedFormat =
-  | 'pdf' | 'docx' | 'zip' | 'tar' | 'gzip' | '7z' | 'rar' | 'ole' | 'html' | 'text' | 'markdown'
+  | 'pdf' | 'docx' | 'zip' | 'tar' | 'gzip' | '7z' | 'rar' | 'ole' | 'rtf' | 'html' | 'text' | 'markdown'
   | 'jpeg' | 'png' | 'gif' | 'webp' | 'heic' | 'avif' | 'tiff' | 'bmp'
   | 'mp4' | 'mov' | 'webm' | 'mkv' | 'avi'
   | 'wav' | 'mp3' | 'flac' | 'ogg' | 'm4a'
   | 'empty' | 'unknown';
 
 const FORMAT_MEDIA_TYPE: Record<SniffedFormat, MediaType> = {
-  pdf: 'pdf', docx: 'docx', zip: 'other', tar: 'other', gzip: 'other', '7z': 'other', rar: 'other', ole: 'other', html: 'html', text: 'text', markdown: 'markdown',
+  pdf: 'pdf', docx: 'docx', zip: 'other', tar: 'other', gzip: 'other', '7z': 'other', rar: 'other', ole: 'other',
+  // MediaType has no "rtf": RTF documents are read for their text.
+  rtf: 'text', html: 'html', text: 'text', markdown: 'markdown',
   jpeg: 'image', png: 'image', gif: 'image', webp: 'image', heic: 'image', avif: 'image', tiff: 'image', bmp: 'image',
   mp4: 'video', mov: 'video', webm: 'video', mkv: 'video', avi: 'video',
   // MediaType has no "audio" yet: recordings are time-based media like video clips, and a
@@ -166,6 +168,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string | null): Sniffed
   if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'rar';
   if (looksLikeTar(bytes)) return 'tar';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // "{\rtf"
   const binary = sniffBinaryFormat(bytes);
   if (binary) return binary;
 
