@@ -134,14 +134,14 @@ for (let i = 0; i < 12; i++) {
 }
 
 // 5. Solar Hijri days without a year: the year of publication, or the previous one when the
-// date would fall after publication.
+// date would fall more than 10 days after publication.
 for (let i = 0; i < 16; i++) {
   const anchor = isoOf(dayNum('2018-01-01') + rnd(2500));
   const a = shOf(anchor);
   const jm = 1 + rnd(12);
   const jd = 1 + rnd(29);
-  const after = jm > a.jm || (jm === a.jm && jd > a.jd);
-  const jy = after ? a.jy - 1 : a.jy;
+  // Up to 10 days after publication still counts as this year's date (an announced date).
+  const jy = dayNum(g(a.jy, jm, jd)) - dayNum(anchor) > 10 ? a.jy - 1 : a.jy;
   const d = `${fa(jd)} ${MONTHS[jm - 1]}`;
   add(pick(['به گزارش خبرگزاری‌ها، {D} گروهی از دانشجویان بازداشت شدند.', 'دادگاه او {D} برگزار شد.', 'این عکس {D} گرفته شده است.', 'کارگران از {D} حقوق نگرفته‌اند.']).replace('{D}', d), anchor, d, g(jy, jm, jd));
 }

@@ -6,7 +6,7 @@ import type { Context } from './engine.js';
 
 // The nearest tense marker before the expression, in the same sentence, decides: "said Tuesday"
 // is past, "will vote Tuesday" is future. Without any marker the expression is taken as past.
-const TENSE_EN = /\b(?:(will|won't|'ll|shall|going to|plans? to|planned|scheduled|is to|are to|expects?|expected|upcoming|would|wants? to|hopes? to|intends? to|until|through)|(was|were|had|did|said|says|ago|told|[a-z]{3,}ed))\b/gi;
+const TENSE_EN = /\b(?:(will|won't|'ll|shall|going to|plans? to|planned|scheduled|slated|set to|is to|are to|expects?|expected|upcoming|would|wants? to|hopes? to|intends? to|until|through|as soon as|as early as|to (?:resume|begin|start|meet|leave|arrive|visit|hold|open|vote|return))|(was|were|had|did|said|says|ago|told|[a-z]{3,}ed))\b/gi;
 const TENSE_FA = /(خواهد|خواهند|خواهیم|خواهم|خواهی|قرار است|قرار بود|می\u200c?شود|برگزار می|آینده)|(بود|بودند|شد|شدند|کرد|کردند|گفت|گذشته|پیش)/g;
 
 /** True when the clause before the expression talks about the future. */
@@ -21,10 +21,14 @@ export function hasFutureCue(ctx: Context, lang: 'en' | 'fa'): boolean {
   return future;
 }
 
+const NEAR_FUTURE_DAYS = 10;
+const FUTURE_SLACK_DAYS = 15;
+
 /**
  * A day written without a year. With a weekday, the year (from the anchor year +1 down to -10)
  * whose date falls on that weekday, nearest the anchor; without one, the anchor year if that puts
- * the date at or before publication, else the previous year (the next occurrence under a future cue).
+ * the date at or before publication (or at most 10 days after it), else the previous year; under
+ * a future cue, the next occurrence.
  */
 export function resolveYearlessDay(month: number, day: number, wd: number | null, ctx: Context, future: boolean): Ymd | null {
   const a = ctx.anchor;
@@ -45,14 +49,20 @@ export function resolveYearlessDay(month: number, day: number, wd: number | null
     if (best) return best;
   }
   if (ctx.anchorPrecision === 'year') return isValidYmd(a.y, month, day) ? { y: a.y, m: month, d: day } : null;
-  const same = { y: a.y, m: month, d: day };
-  const afterAnchor = month > a.m || (month === a.m && day > a.d);
+  const anchorDay = toDayNumber(a);
+  const near = (y: number): number => (isValidYmd(y, month, day) ? toDayNumber({ y, m: month, d: day }) - anchorDay : NaN);
   if (future) {
-    if (!afterAnchor && isValidYmd(a.y + 1, month, day) && !(month === a.m && day === a.d)) return { y: a.y + 1, m: month, d: day };
-    return isValidYmd(same.y, month, day) ? same : null;
+    // The next occurrence, unless the date was only just before publication ("will appeal the Oct. 19 ruling").
+    for (const y of [a.y - 1, a.y, a.y + 1]) if (near(y) >= -FUTURE_SLACK_DAYS) return { y, m: month, d: day };
+    return null;
   }
-  const y = afterAnchor ? a.y - 1 : a.y;
-  return isValidYmd(y, month, day) ? { y, m: month, d: day } : null;
+  // At or before publication, except a date a few days after it ("Jan. 14" in a paper of Jan. 7),
+  // which is nearer than the same day a year before.
+  for (const y of [a.y + 1, a.y, a.y - 1, a.y - 2]) {
+    const diff = near(y);
+    if (diff <= NEAR_FUTURE_DAYS) return isValidYmd(y, month, day) ? { y, m: month, d: day } : null;
+  }
+  return null;
 }
 
 /** A month name without a year: this year's if not after publication, else last year's (or forward under a future cue). */

@@ -77,19 +77,27 @@ function yearlessShDay(jm: number, jd: number, wd: number | null, ctx: Context):
     }
     if (best !== null) return shDay(best, jm, jd, 0.85);
   }
-  const after = jm > a.jm || (jm === a.jm && jd > a.jd);
-  const future = hasFutureCue(ctx, 'fa');
-  const jy = future ? (after || (jm === a.jm && jd === a.jd) ? a.jy : a.jy + 1) : after ? a.jy - 1 : a.jy;
-  return shDay(jy, jm, jd, 0.75);
+  // Same rule as English: at or before publication (or at most 10 days after), else the year before;
+  // under a future cue the next occurrence.
+  const anchorDay = toDayNumber(ctx.anchor);
+  const diff = (jy: number): number => (isValidSolarHijri(jy, jm, jd) ? toDayNumber(solarHijriToGregorian(jy, jm, jd)) - anchorDay : NaN);
+  if (hasFutureCue(ctx, 'fa')) {
+    for (const jy of [a.jy - 1, a.jy, a.jy + 1]) if (diff(jy) >= -15) return shDay(jy, jm, jd, 0.7);
+    return null;
+  }
+  for (const jy of [a.jy + 1, a.jy, a.jy - 1, a.jy - 2]) if (diff(jy) <= 10) return shDay(jy, jm, jd, 0.75);
+  return null;
 }
 
 function gregDay(y: number | null, m: number, d: number, ctx: Context): Resolved | null {
   if (y !== null) return isValidYmd(y, m, d) ? { value: isoDay({ y, m, d }), granularity: 'day', confidence: 0.9, reference: { y, m, d } } : null;
   const a = ctx.anchor;
   if (!a) return { value: null, granularity: 'day', confidence: 0.4 };
-  const after = m > a.m || (m === a.m && d > a.d);
-  const yy = hasFutureCue(ctx, 'fa') ? (after ? a.y : a.y + 1) : after ? a.y - 1 : a.y;
-  return isValidYmd(yy, m, d) ? { value: isoDay({ y: yy, m, d }), granularity: 'day', confidence: 0.7 } : null;
+  const anchorDay = toDayNumber(a);
+  const diff = (y: number): number => (isValidYmd(y, m, d) ? toDayNumber({ y, m, d }) - anchorDay : NaN);
+  const years = hasFutureCue(ctx, 'fa') ? [a.y - 1, a.y, a.y + 1].filter((y) => diff(y) >= -15) : [a.y + 1, a.y, a.y - 1, a.y - 2].filter((y) => diff(y) <= 10);
+  const yy = years[0];
+  return yy !== undefined ? { value: isoDay({ y: yy, m, d }), granularity: 'day', confidence: 0.7 } : null;
 }
 
 function parseYear(s: string | undefined): number | null {

@@ -56,6 +56,12 @@ describe('English anchoring on the publication date', () => {
     expect(only('Nothing was heard from him after Nov. 3.').value).toBe('2018-11-03');
   });
 
+  it('keeps a date a few days after publication in the same year (an announced date)', () => {
+    // Ten days or less after publication is nearer than the same day a year before.
+    expect(only('The hearing is on Jan. 14.', { date: '2000-01-07' }).value).toBe('2000-01-14');
+    expect(only('The hearing was on Jan. 30.', { date: '2000-01-07' }).value).toBe('1999-01-30');
+  });
+
   it('lets the weekday pick the year', () => {
     // 6 October was a Friday in 2017 (and 2023), not in 2018 or 2019.
     expect(only('Friday, Oct 6', PUB).value).toBe('2017-10-06');
