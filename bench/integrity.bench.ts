@@ -65,7 +65,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
     seq,
     at: '2026-11-23T12:00:00.000Z',
     actor: 'bench',
-    kind: 'ingest' as const,
+    operation: 'ingest' as const,
     subject: 'ab'.repeat(32),
     details: { fileName: `report-${seq}.pdf`, sizeBytes: 1000 + seq, mediaType: 'pdf' },
   }));

@@ -1,6 +1,6 @@
 // Log entries are hashed over one canonical byte form so that any store, export or
 // re-import computes the same leaf hash for the same entry.
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DaftarError } from '../model/errors.js';
 import type { LogEntry } from '../model/schema.js';
 
@@ -53,12 +53,11 @@ function write(value: unknown, path: string): string {
 /**
  * Leaf hash of a log entry: lower-case hex SHA-256(0x00 || canonical JSON of the
  * entry without `leafHash`), i.e. its RFC 6962 leaf hash.
- * @example hashLogEntry({ seq: 0, at: '2026-01-01T00:00:00Z', actor: 'a', kind: 'ingest', subject: 'x', details: {} })
+ * @example hashLogEntry({ seq: 0, at: '2026-01-01T00:00:00Z', actor: 'a', operation: 'ingest', subject: 'x', details: {} })
  */
 export function hashLogEntry(entry: LogEntryContent): string {
   const content = logEntryContent(entry);
-  // "\u0000" + JSON encodes to exactly the 0x00 prefix byte followed by the UTF-8 JSON.
-  return hash('sha256', `\u0000${canonicalJson(content)}`, 'hex');
+  return createHash('sha256').update(Uint8Array.of(0)).update(canonicalJson(content), 'utf8').digest('hex');
 }
 
 /** The entry with its leaf hash filled in. */

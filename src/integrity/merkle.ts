@@ -1,7 +1,8 @@
 // RFC 6962 / RFC 9162 Merkle tree over the workspace log. Leaves and nodes are
 // domain-separated (0x00 leaf, 0x01 node) so a leaf can never pose as a node.
 // Hashes are 32-byte Uint8Arrays (node Buffers); callers hex-encode for storage.
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 export type Hash = Uint8Array;
 
@@ -13,8 +14,10 @@ const NODE_PREFIX = 0x01;
 /** SHA-256 of nothing: the root of the empty tree (RFC 6962 §2.1). */
 export const EMPTY_ROOT: Hash = createHash('sha256').digest();
 
-// crypto.hash (Node >= 20.12) skips the Hash object and is ~2.5x faster for 65 bytes.
-const sha256 = (data: Uint8Array): Buffer => oneShotHash('sha256', data, 'buffer');
+// crypto.hash (Node >= 20.12) skips the Hash object and is ~2.5x faster for 65 bytes;
+// a namespace lookup keeps older Node 20 releases working with createHash.
+const sha256: (data: Uint8Array) => Buffer =
+  typeof nodeCrypto.hash === 'function' ? (data) => nodeCrypto.hash('sha256', data, 'buffer') : (data) => createHash('sha256').update(data).digest();
 
 /** SHA-256(0x00 || data). */
 export function hashLeaf(data: Uint8Array): Hash {

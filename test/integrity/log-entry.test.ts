@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashLogEntry, sealLogEntry } from '../../src/integrity/log-entry.js';
 import { LogEntry } from '../../src/model/schema.js';
 
-const entry = { seq: 7, at: '2026-11-23T12:00:00.000Z', actor: 'maryam', kind: 'ingest' as const, subject: 'ab'.repeat(32), details: { fileName: 'گزارش.pdf', sizeBytes: 1024 } };
+const entry = { seq: 7, at: '2026-11-23T12:00:00.000Z', actor: 'maryam', operation: 'ingest' as const, subject: 'ab'.repeat(32), details: { fileName: 'گزارش.pdf', sizeBytes: 1024 } };
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
@@ -38,7 +38,7 @@ describe('canonicalJson', () => {
 
 describe('hashLogEntry', () => {
   it('is SHA-256(0x00 || canonical JSON)', () => {
-    const json = '{"actor":"maryam","at":"2026-11-23T12:00:00.000Z","details":{"fileName":"گزارش.pdf","sizeBytes":1024},"kind":"ingest","seq":7,"subject":"' + 'ab'.repeat(32) + '"}';
+    const json = '{"actor":"maryam","at":"2026-11-23T12:00:00.000Z","details":{"fileName":"گزارش.pdf","sizeBytes":1024},"operation":"ingest","seq":7,"subject":"' + 'ab'.repeat(32) + '"}';
     const want = createHash('sha256').update(Buffer.concat([Buffer.of(0), Buffer.from(json, 'utf8')])).digest('hex');
     expect(hashLogEntry(entry)).toBe(want);
   });
@@ -47,7 +47,7 @@ describe('hashLogEntry', () => {
     const sealed = sealLogEntry(entry);
     expect(LogEntry.parse(sealed)).toEqual(sealed);
     expect(hashLogEntry(sealed)).toBe(sealed.leafHash);
-    const reordered = { details: { sizeBytes: 1024, fileName: 'گزارش.pdf' }, subject: entry.subject, kind: entry.kind, actor: 'maryam', at: entry.at, seq: 7 };
+    const reordered = { details: { sizeBytes: 1024, fileName: 'گزارش.pdf' }, subject: entry.subject, operation: entry.operation, actor: 'maryam', at: entry.at, seq: 7 };
     expect(hashLogEntry(reordered)).toBe(sealed.leafHash);
     expect(hashLogEntry({ ...entry, seq: 8 })).not.toBe(sealed.leafHash);
     expect(hashLogEntry({ ...entry, details: { ...entry.details, sizeBytes: 1025 } })).not.toBe(sealed.leafHash);

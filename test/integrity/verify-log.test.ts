@@ -13,7 +13,7 @@ const vkey = formatVerifierKey('ws-verify', publicKey);
 
 function makeEntries(n: number): LogEntry[] {
   return Array.from({ length: n }, (_, seq) =>
-    sealLogEntry({ seq, at: `2026-11-23T10:${String(seq % 60).padStart(2, '0')}:00Z`, actor: 'leila', kind: seq % 3 === 0 ? 'ingest' : 'action', subject: `subject-${seq}`, details: { n: seq, note: 'ثبت' } }),
+    sealLogEntry({ seq, at: `2026-11-23T10:${String(seq % 60).padStart(2, '0')}:00Z`, actor: 'leila', operation: seq % 3 === 0 ? 'ingest' : 'action', subject: `subject-${seq}`, details: { n: seq, note: 'ثبت' } }),
   );
 }
 
