@@ -51,18 +51,18 @@ export function createApp(options: AppOptions): { app: OpenAPIHono; read: ApiRea
 
   app.use('*', async (c, next) => {
     if (options.allowedHosts) {
-      const host = (c.req.header('host') ?? '').replace(/:\d+$/, '').toLowerCase();
-      if (!options.allowedHosts.includes(host)) return problemResponse(c, 'usage', `host ${host || '(none)'}: this server answers only to ${options.allowedHosts.join(', ')}`);
+      const host = new URL(c.req.url).hostname.toLowerCase();
+      if (!options.allowedHosts.includes(host)) return problemResponse(c, 'forbidden', `host ${host || '(none)'}: this server answers only to ${options.allowedHosts.join(', ')}`);
     }
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       // A page on another origin must not post into the workspace (CSRF): browsers
       // send Origin on cross-site POSTs, and it must name this server.
       const origin = c.req.header('origin');
-      const host = c.req.header('host');
-      if (origin && origin !== 'null' && host && new URL(origin).host !== host) {
-        return problemResponse(c, 'usage', `origin ${origin}: requests that change the workspace must come from this server's own pages`);
+      const host = new URL(c.req.url).host;
+      if (origin && origin !== 'null' && new URL(origin).host !== host) {
+        return problemResponse(c, 'forbidden', `origin ${origin}: requests that change the workspace must come from this server's own pages`);
       }
-      if (origin === 'null') return problemResponse(c, 'usage', 'origin null: requests that change the workspace must come from this server\'s own pages');
+      if (origin === 'null') return problemResponse(c, 'forbidden', 'origin null: requests that change the workspace must come from this server\'s own pages');
     }
     await next();
     if (c.req.path.startsWith('/api/')) {

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { describeError, type ErrorCode } from '../model/errors.js';
 
 /** Codes the API adds to DaftarError's: a route that exists but whose stage is not built yet. */
-export type ApiErrorCode = ErrorCode | 'internal' | 'not_available' | 'method_not_allowed';
+export type ApiErrorCode = ErrorCode | 'internal' | 'not_available' | 'method_not_allowed' | 'forbidden';
 
 export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
@@ -30,10 +30,12 @@ export const HTTP_STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
   not_available: 501,
   method_not_allowed: 405,
+  forbidden: 403,
 };
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad request',
+  403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
   409: 'Conflict',
