@@ -10,6 +10,7 @@ import { DaftarError } from '../../model/errors.js';
 import type { DocumentMetadata } from '../../model/schema.js';
 import { detectLanguage } from '../../text/language.js';
 import { normalizeText } from '../../text/normalize.js';
+import { looksLikeTestimony } from '../text/kind.js';
 import { emptyMetadata, paragraphPassages } from '../text/read-result.js';
 import type { PassageSpan, ReadInput, ReadResult } from '../types.js';
 import { parsePdfDate } from './pdf-date.js';
@@ -324,7 +325,9 @@ export async function readPdf(input: ReadInput, signal?: AbortSignal): Promise<R
     meta.flags = [...flags].sort();
     meta.extra = extra;
     const metadata: DocumentMetadata = meta;
-    return { mediaType: 'pdf', kind: 'report', text, passages, metadata, sections: [] };
+    // A PDF is a report unless its title or opening calls it a testimony or transcript.
+    const kind = text && looksLikeTestimony(meta.title, text) ? 'testimony' : 'report';
+    return { mediaType: 'pdf', kind, text, passages, metadata, sections: [] };
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pdf.destroy().catch(() => undefined);

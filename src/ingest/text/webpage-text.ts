@@ -89,6 +89,50 @@ function looksLikeSavedPage(lines: string[]): boolean {
   return longestRun >= 3 || chrome >= 2;
 }
 
+const BYLINE_NAME = /^(by|written by|words by|author:?|reporter:?|نویسنده:?|به قلم|گزارشگر:?|خبرنگار:?)\s/i;
+
+/** A byline or a date line: short, but not a menu entry. */
+function isHeaderLine(l: string): boolean {
+  return BYLINE_NAME.test(l) || (findDates(l).length > 0 && (onlyDate(l) || BYLINE.test(l)));
+}
+
+function isMenuLine(l: string): boolean {
+  return isShort(l) && !isHeaderLine(l);
+}
+
+/**
+ * The headline among the lines before the story: a title-like line (several words, no final
+ * stop, not a byline, not in a link list), preferring one followed by a byline or date and
+ * close to the first paragraph; menu entries sit between other menu entries.
+ */
+function pickTitleLine(lines: string[]): number | null {
+  const firstParagraph = lines.findIndex((l) => l && isParagraph(l));
+  const limit = firstParagraph >= 0 ? firstParagraph : Math.min(lines.length, 40);
+  let best: { index: number; score: number } | null = null;
+  let inLinkList = false;
+  for (let i = 0; i < limit; i++) {
+    const l = lines[i]!;
+    if (!l) continue;
+    if (SECTION_MARKER.test(l)) {
+      inLinkList = true;
+      continue;
+    }
+    // A date or byline line belongs to a story header: any link list before it has ended.
+    if (isHeaderLine(l)) inLinkList = false;
+    if (inLinkList || !isTitleLike(l) || words(l) < 4 || BYLINE_NAME.test(l)) continue;
+    const after = lines.slice(i + 1, i + 5).filter(Boolean);
+    let score = 0;
+    if (after.some(isHeaderLine)) score += 2;
+    if (firstParagraph >= 0 && firstParagraph - i <= 8) score += 1;
+    if (words(l) >= 5) score += 1;
+    const prev = lines.slice(0, i).filter(Boolean).pop();
+    const next = after[0];
+    if (prev && next && isMenuLine(prev) && isMenuLine(next)) score -= 2;
+    if (!best || score > best.score) best = { index: i, score };
+  }
+  return best ? best.index : null;
+}
+
 const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|·)\s+/;
 
 /** "Story headline | Site Name" as a window title, confirmed by the headline appearing again as a line. */
@@ -147,18 +191,7 @@ export function extractWebpageText(text: string): WebpageText {
   const win = windowTitle(lines);
   let titleIndex: number | null = win ? win.index : null;
   let site = win?.site ?? null;
-  if (titleIndex === null) {
-    const firstParagraph = lines.findIndex((l) => l && isParagraph(l));
-    const limit = firstParagraph >= 0 ? firstParagraph : Math.min(lines.length, 40);
-    for (let i = 0; i < limit; i++) {
-      const l = lines[i]!;
-      // A headline has more words than a menu entry and is not followed by more menu entries.
-      if (l && isTitleLike(l) && words(l) >= 4) {
-        titleIndex = i;
-        break;
-      }
-    }
-  }
+  if (titleIndex === null) titleIndex = pickTitleLine(lines);
   const title = titleIndex !== null ? lines[titleIndex]! : null;
   const published = pickDate(lines, titleIndex !== null ? titleIndex - 3 : 0, titleIndex !== null ? titleIndex + 8 : 25, titleIndex);
 

@@ -50,6 +50,11 @@ describe('readPdf', () => {
     expect(bytes[0]).toBe(0x25); // '%'
   });
 
+  it('calls a transcript PDF a testimony', async () => {
+    const r = await read(makePdf({ pages: [[['Transcript of interview with witness D (fictional)'], ['Q: When were you released?']]] }));
+    expect(r.kind).toBe('testimony');
+  });
+
   it('reads a PDF with junk before the header', async () => {
     const r = await read(makePdf({ pages: [[['After the junk.']]], junkBefore: 'X'.repeat(600) }));
     expect(r.text).toBe('After the junk.');

@@ -40,6 +40,20 @@ describe('readText on an English page saved as text', () => {
   });
 });
 
+describe('readText on a page whose sidebar comes first', () => {
+  it('skips the newsletter line and trending headlines, takes the headline above the byline', async () => {
+    const r = await readText(input(fixture('webpage-en-sidebar-first.txt'), 'x.txt'));
+    expect(r.metadata.title).toBe('Relatives of Missing Fishermen Demand Answers From Port Authority');
+    // The date line sits just above the headline.
+    expect(r.metadata.published).toEqual({ value: '2019-10-14', evidence: 'text date line near title', confidence: 0.7 });
+    expect(r.passages.map((p) => r.text.slice(p.start, p.end))).toEqual([
+      'Relatives of Missing Fishermen Demand Answers From Port Authority',
+      'Relatives of eleven fishermen who went missing last month gathered outside the port authority on Monday, demanding an independent inquiry.',
+      'The authority said in a statement that search operations had been suspended because of the weather.',
+    ]);
+  });
+});
+
 describe('readText on a Persian page saved as text', () => {
   it('reads the Solar Hijri byline date in Persian digits and the headline', async () => {
     const r = await readText(input(fixture('webpage-fa.txt'), 'webpage-fa.txt'));
