@@ -1,7 +1,7 @@
 // English date rules. Values follow TimeML (TempEval-3) where it has a form, and ISO 8601 otherwise.
 import { parseEnglishNumber } from '../quantities/number-words.js';
 import { hasFutureCue, resolveBareMonth, resolveWeekday, resolveYearlessDay } from './anchor.js';
-import { addDays, addMonths, isoDay, isoMonth, isoWeek, isoYear, isValidYmd, weekday, type Ymd } from './calendar.js';
+import { addDays, addMonths, isoDay, isoMonth, isoWeek, isoYear, isValidYmd, toDayNumber, weekday, type Ymd } from './calendar.js';
 import type { Context, Resolved, Rule } from './engine.js';
 import { COUNT, MON, MONTHS, SEASON_MONTHS, SEASONS, UNIT, unitCode, WD, WD_FULL, WEEKDAYS } from './en-words.js';
 
@@ -314,7 +314,7 @@ export const EN_RULES: Rule[] = [
   },
   {
     name: 'deictic',
-    re: /\b(today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow|now|right now|currently|at present|nowadays|these days|at the moment|recently|lately|the past|in the past|the future|in the future|the present|this (?:morning|afternoon|evening)|last night|(?:yesterday|tomorrow) (?:morning|afternoon|evening|night)|overnight|year-end|year-earlier|year-ago)\b/gi,
+    re: /\b(today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow|now|right now|currently|at present|nowadays|these days|at the moment|recently|lately|the past|in the past|the future|in the future|the present|this (?:morning|afternoon|evening)|last night|(?:yesterday|tomorrow) (?:morning|afternoon|evening|night)|overnight|year-end|year-earlier|year-ago|midday|noon|midnight|the weekend)\b/gi,
     resolve(m, ctx) {
       const w = m[1].toLowerCase();
       const a = ctx.anchor && ctx.anchorPrecision === 'day' ? ctx.anchor : null;
@@ -333,6 +333,9 @@ export const EN_RULES: Rule[] = [
           return present(ctx);
         case 'recently': case 'lately': case 'the past': case 'in the past': return PAST;
         case 'the future': case 'in the future': case 'soon': return FUTURE;
+        case 'midday': case 'noon': return { value: a ? `${isoDay(a)}T12:00` : null, granularity: 'time', confidence: 0.6 };
+        case 'midnight': return { value: a ? `${isoDay(a)}T24:00` : null, granularity: 'time', confidence: 0.6 };
+        case 'the weekend': return { value: a ? `${isoWeek(a)}-WE` : null, granularity: 'day', confidence: 0.5 };
         case 'year-end': return ctx.anchor ? { value: `${isoYear(ctx.anchor.y)}-12-31`, granularity: 'day', confidence: 0.5 } : null;
         case 'year-earlier': case 'year-ago': return yearEarlier(ctx, ctx.anchor);
       }
@@ -457,4 +460,63 @@ export const EN_RULES: Rule[] = [
       return { value: durationValue(m[2] ? 2 : 1, u), granularity: 'set', confidence: 0.6 };
     },
   },
+  {
+    name: 'holiday',
+    re: /\b(?:(last|this|next)\s+)?(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Election Day|Independence Day|Labor Day|Memorial Day|Valentine's Day|Halloween)\b(?:,?\s+(1[6-9]\d\d|20\d\d)\b)?/g,
+    resolve(m, ctx) {
+      const name = m[2].toLowerCase();
+      const on = (y: number): Ymd | null => {
+        if (name.startsWith('thanksgiving')) return nthWeekday(y, 11, 4, 4);
+        if (name === 'christmas eve') return { y, m: 12, d: 24 };
+        if (name.startsWith('christmas')) return { y, m: 12, d: 25 };
+        if (name === "new year's day") return { y, m: 1, d: 1 };
+        if (name === "new year's eve") return { y, m: 12, d: 31 };
+        if (name === 'election day') return addDays(nthWeekday(y, 11, 1, 1), 1);
+        if (name === 'independence day') return { y, m: 7, d: 4 };
+        if (name === 'labor day') return nthWeekday(y, 9, 1, 1);
+        if (name === 'memorial day') return addDays(nthWeekday(y, 6, 1, 1), -7);
+        if (name === "valentine's day") return { y, m: 2, d: 14 };
+        if (name === 'halloween') return { y, m: 10, d: 31 };
+        return null;
+      };
+      let y: number | null = m[3] ? Number(m[3]) : null;
+      const a = ctx.anchor;
+      if (y === null && a) {
+        const mod = m[1]?.toLowerCase();
+        const thisYear = on(a.y);
+        const past = thisYear && toDayNumber(thisYear) <= toDayNumber(a);
+        if (mod === 'last') y = past ? a.y : a.y - 1;
+        else if (mod === 'next') y = past ? a.y + 1 : a.y;
+        else if (hasFutureCue(ctx, 'en')) y = past ? a.y + 1 : a.y;
+        else y = past || (thisYear && toDayNumber(thisYear) - toDayNumber(a) <= 10) ? a.y : a.y - 1;
+      }
+      const d = y === null ? null : on(y);
+      return { value: d ? isoDay(d) : null, granularity: 'day', confidence: 0.7 };
+    },
+  },
+  {
+    // "nineteen ninety-six", "the year two thousand": years in words, as speech transcripts write them.
+    name: 'year-words',
+    re: /\b(?:the year\s+)?(?:(nineteen|eighteen)[- ](ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)|two thousand(?:\s+(?:and\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b/gi,
+    resolve(m) {
+      const lead = /^the year\s+/i.test(m[0]);
+      let y: number | null;
+      if (m[1]) {
+        const tail = parseEnglishNumber(m[2]);
+        y = tail === null ? null : (m[1].toLowerCase() === 'nineteen' ? 1900 : 1800) + tail;
+      } else {
+        if (!lead && !m[3]) return null; // "two thousand" alone is a count
+        y = 2000 + (m[3] ? parseEnglishNumber(m[3]) ?? 0 : 0);
+      }
+      return y === null ? null : { value: isoYear(y), granularity: 'year', confidence: 0.6, reference: { y, m: 1, d: 1 } };
+    },
+  },
 ];
+
+/** The n-th given weekday (0 = Sunday) of a month: Thanksgiving = nthWeekday(y, 11, 4, 4). */
+function nthWeekday(y: number, month: number, wd: number, n: number): Ymd {
+  const first = { y, m: month, d: 1 };
+  const offset = (wd - weekday(first) + 7) % 7;
+  return { y, m: month, d: 1 + offset + 7 * (n - 1) };
+}
+
