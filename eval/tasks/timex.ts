@@ -143,10 +143,11 @@ export function systemTimexEn(doc: TimexDoc): { start: number; end: number; valu
 
 // TempEval-3 Task A on TE3-platinum (UzZaman et al. 2013, Table 3). A different (test) set from
 // the training data scored here, so compare loosely.
+// Numbers as commonly cited from that table; recheck against the paper before quoting them elsewhere.
 const TE3_REF = {
-  relaxed: 'HeidelTime-t 0.903, SUTime 0.903, ClearTK 0.906 (TE3-platinum)',
-  strict: 'HeidelTime-t 0.813, SUTime 0.796, ClearTK 0.827 (TE3-platinum)',
-  value: 'HeidelTime-t value F1 0.776, SUTime 0.674 (TE3-platinum)',
+  relaxed: 'HeidelTime-t 0.903, SUTime 0.903 (TE3-platinum test, not this set)',
+  strict: 'HeidelTime-t 0.813, SUTime 0.796 (TE3-platinum test)',
+  value: 'HeidelTime-t value F1 0.776, SUTime 0.674 (TE3-platinum test)',
 };
 
 const timexEn: EvalTask = {
