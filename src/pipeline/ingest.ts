@@ -45,8 +45,18 @@ export interface IngestReport {
   seconds: number;
 }
 
-/** Files under the given paths, folders walked recursively in name order; loops are reported. */
-export function* expandPaths(paths: string[]): Generator<{ path: string } | IngestFailure> {
+/**
+ * Files under the given paths, folders walked recursively in name order; loops are
+ * reported. Folders in `skipDirs` (the workspace itself) are never entered.
+ */
+export function* expandPaths(paths: string[], skipDirs: string[] = []): Generator<{ path: string } | IngestFailure> {
+  const skip = new Set(skipDirs.map((d) => {
+    try {
+      return realpathSync(d);
+    } catch {
+      return d;
+    }
+  }));
   const seenDirs = new Set<string>();
   const stack = [...paths].reverse();
   while (stack.length) {
@@ -68,6 +78,7 @@ export function* expandPaths(paths: string[]): Generator<{ path: string } | Inge
         yield failureFromFs(p, err);
         continue;
       }
+      if (skip.has(real)) continue; // `daftar ingest .` must not swallow its own workspace
       if (seenDirs.has(real)) {
         yield { path: p, code: 'symlink_loop', message: `${p}: folder reached twice through links (a symlink loop?); skipped` };
         continue;
@@ -104,7 +115,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
   const report: IngestReport = { added: [], present: [], failed: [], bytes: 0, seconds: 0 };
   ws.blobs.cleanTmp();
   const files: { path: string }[] = [];
-  for (const item of expandPaths(paths)) {
+  for (const item of expandPaths(paths, [ws.dir])) {
     if ('code' in item) report.failed.push(item);
     else files.push(item);
   }
