@@ -152,7 +152,11 @@ export function buildMetadata(page: ParsedPage, main: MainText, text: string): {
   const site = clean(metaValue(page, 'og:site_name', 'application-name', 'twitter:site:name')) ?? clean(ld.publisher);
   const h1 = firstHeading(page, main);
   const ogTitle = clean(metaValue(page, 'og:title', 'twitter:title', 'title', 'dc.title', 'headline'));
-  const rawTitle = ogTitle ?? clean(ld.headline) ?? h1 ?? clean(page.title);
+  // The visible headline beats the SEO title (og:title is often rewritten for sharing),
+  // unless it looks like a logo or section name.
+  const siteKey = site ? site.toLowerCase() : '';
+  const h1Usable = h1 !== null && h1.length >= 8 && h1.toLowerCase() !== siteKey && (h1.includes(' ') || h1.length > 20);
+  const rawTitle = (h1Usable ? h1 : null) ?? ogTitle ?? clean(ld.headline) ?? h1 ?? clean(page.title);
   const title = rawTitle ? stripSiteFromTitle(rawTitle, site, h1 ?? clean(ld.headline)) : null;
 
   // Authors, best source first.
@@ -220,7 +224,7 @@ function firstHeading(page: ParsedPage, main: MainText): string | null {
     const blk = page.blocks[b]!;
     if (blk.heading !== 1 || blk.text.length < 3 || blk.text.length > 300) continue;
     const dist = b <= start ? start - b : (b - start) * 2;
-    if (dist < bestDist) {
+    if (dist < bestDist && dist < 40) {
       bestDist = dist;
       best = blk.text;
     }
@@ -237,6 +241,18 @@ function chooseLanguage(lang: string | null, text: string): Language {
   if (declared !== detected && (detected === 'fa' || (detected === 'en' && declared === 'fa'))) return detected;
   if (declared === 'other' && detected !== 'other') return detected;
   return declared;
+}
+
+const PAGE_CHROME_HINT = /(^|[\s_-])(top-?bar|topbar|site-?header|masthead|header-?(date|top|bar)|date-?today|today|navbar|nav|menu|footer)([\s_-]|$)|role:banner|role:contentinfo/;
+
+/** Inside the page's header bar, navigation or footer (not an article's own header). */
+function isPageChrome(page: ParsedPage, elem: number): boolean {
+  for (let p = elem, d = 0; p > 0 && d < 30; p = page.elems[p]!.parent, d++) {
+    const e = page.elems[p]!;
+    if (e.tag === 'article' || e.tag === 'main' || /(^|[\s_-])(article|post|entry|story)([\s_-]|$)/.test(e.hint)) return false;
+    if (e.tag === 'header' || e.tag === 'footer' || e.tag === 'nav' || PAGE_CHROME_HINT.test(e.hint)) return true;
+  }
+  return false;
 }
 
 const META_DATE_KEYS: [string, number][] = [
@@ -286,10 +302,14 @@ function choosePublished(page: ParsedPage, main: MainText, ld: JsonLdFacts, url:
       push(d.value, `${d.how}${near ? ' in article' : ' outside article'}`, near ? (published ? 0.9 : 0.8) : published ? 0.5 : 0.3);
     }
   }
-  // Byline text near the headline or at the top of the content.
-  for (let b = Math.max(0, firstBlock - 8); b <= Math.min(page.blocks.length - 1, firstBlock + 3); b++) {
+  // Byline text near the headline or at the top of the content, nearest first; lines in
+  // the page's own header bar (today's date) do not count.
+  const order: number[] = [];
+  for (let b = firstBlock - 1; b >= Math.max(0, firstBlock - 8); b--) order.push(b);
+  for (let b = firstBlock; b <= Math.min(page.blocks.length - 1, firstBlock + 3); b++) order.push(b);
+  for (const b of order) {
     const t = page.blocks[b]!.text;
-    if (t.length > 200) continue;
+    if (t.length > 200 || isPageChrome(page, page.blocks[b]!.elem)) continue;
     const f = findTextDate(t);
     if (f) {
       const bylineish = /\b(by|posted|published|updated|on)\b|نوشته|منتشر|تاریخ|انتشار/i.test(t);
