@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { dataPath, repoRoot } from '../eval/harness.js';
 import { allowedTable, iobToBilou, tagCount, viterbi } from '../src/extract/ner/decode.js';
 import { FeatureBuffer, FEATURE_VERSION, sentenceFeatures } from '../src/extract/ner/features.js';
-import { Gazetteer, GAZ_CITY, GAZ_CITY_BIG, GAZ_COUNTRY, GAZ_PLACE_FA, sequenceHash } from '../src/extract/ner/gazetteer.js';
+import { Gazetteer, GAZ_CITY, GAZ_CITY_BIG, GAZ_COUNTRY, GAZ_PERSON_WORD, GAZ_PLACE_FA, sequenceHash } from '../src/extract/ner/gazetteer.js';
 import { decodeModel, encodeModel, prepareTokens } from '../src/extract/ner/model.js';
 import { PLACES_FA } from '../src/extract/ner/places-fa.js';
 import { countSpans, iobSpans, parseLabelledText, type LabelledSentence, type SpanCounts } from '../src/extract/ner/conll-format.js';
@@ -87,14 +87,14 @@ function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
   } else {
     for (const name of PLACES_FA) addName(entries, name, GAZ_PLACE_FA, 'fa');
   }
-  const keys = new Uint32Array(entries.size);
-  const vals = new Uint8Array(entries.size);
-  let i = 0;
-  for (const [k, v] of [...entries].sort((a, b) => a[0] - b[0])) {
-    keys[i] = k;
-    vals[i++] = v;
+  // Words of person names: Wikidata person labels aligned English <-> Arabic script
+  // (names/wikidata_en_ar_names_train64.tsv, CC0), words seen at least twice.
+  for (const line of readFileSync(dataPath('names', 'wikidata_en_ar_names_train64.tsv'), 'utf8').split('\n')) {
+    const [en, ar, count] = line.split('\t');
+    if (!en || !ar || Number(count) < 2) continue;
+    addName(entries, lang === 'en' ? en : ar.replace(/ /g, ''), GAZ_PERSON_WORD, lang);
   }
-  return new Gazetteer(keys, vals);
+  return gazetteerOf(entries);
 }
 
 // ---------------------------------------------------------------- data
@@ -106,21 +106,53 @@ interface Encoded {
   gold: Int32Array; // BILOU tags
 }
 
+// Entity names of the training data become a dictionary feature. Each training sentence
+// sees a dictionary built WITHOUT its own block of sentences (10 contiguous blocks, so
+// mostly other documents), so the tagger learns how far a dictionary hit on unseen text
+// can be trusted instead of learning that it is always right.
+const DICT_BLOCKS = 10;
+
+function buildDictionary(sents: LabelledSentence[], types: string[], cache: WordInfoCache): Gazetteer {
+  const entries = new Map<number, number>();
+  for (const s of sents) {
+    for (const span of iobSpans(s.labels)) {
+      const t = types.indexOf(span.type);
+      if (t < 0 || span.end - span.start > 5) continue;
+      const lowers = s.words.slice(span.start, span.end).map((w) => cache.get(w)[W_LOWER]!);
+      const key = sequenceHash(lowers, 0, lowers.length) >>> 0;
+      entries.set(key, (entries.get(key) ?? 0) | (1 << t));
+    }
+  }
+  return gazetteerOf(entries);
+}
+
+function gazetteerOf(entries: Map<number, number>): Gazetteer {
+  const keys = new Uint32Array(entries.size);
+  const vals = new Uint8Array(entries.size);
+  let i = 0;
+  for (const [k, v] of [...entries].sort((a, b) => a[0] - b[0])) {
+    keys[i] = k;
+    vals[i++] = v;
+  }
+  return new Gazetteer(keys, vals);
+}
+
 function encodeSentences(
   sents: LabelledSentence[],
   lang: 'en' | 'fa',
   types: string[],
   gaz: Gazetteer,
+  dictFor: (index: number) => Gazetteer,
   featIndex: Map<number, number>,
   grow: boolean,
 ): Encoded[] {
   const cache = new WordInfoCache(1_000_000);
   const buf = new FeatureBuffer();
   const typeIndex = (t: string): number => types.indexOf(t);
-  return sents.map((s) => {
-    const { infos, gaz: bits } = prepareTokens(s.words, lang, gaz, cache);
+  return sents.map((s, index) => {
+    const { infos, gaz: bits, dict } = prepareTokens(s.words, lang, gaz, dictFor(index), types.length, cache);
     const n = s.words.length;
-    sentenceFeatures(infos, bits, 0, n, buf);
+    sentenceFeatures(infos, bits, dict, 0, n, buf);
     const feats: number[] = [];
     const offs = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
@@ -303,7 +335,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
   if (lang === 'en') {
     const train = parseLabelledText(readFileSync(dataPath('ner-en', 'train.txt'), 'utf8'));
     const dev = parseLabelledText(readFileSync(dataPath('ner-en', 'dev.txt'), 'utf8'));
-    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 12, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
+    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 10, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
   }
   const all = parseLabelledText(readFileSync(dataPath('ner-fa', 'arman_train_fold1.txt'), 'utf8'));
   return {
@@ -311,7 +343,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
     types: ['pers', 'org', 'loc', 'fac', 'pro', 'event'],
     train: all.filter((_, i) => i % 10 !== 9),
     dev: all.filter((_, i) => i % 10 === 9),
-    epochs: 14,
+    epochs: 16,
     trainedOn: 'ArmanPersoNERCorpus fold-1 train minus every 10th sentence (dev)',
   };
 }
@@ -322,8 +354,14 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   const epochs = values.epochs ? Number(values.epochs) : corpus.epochs;
   const gaz = buildGazetteer(lang);
   const featIndex = new Map<number, number>();
-  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, featIndex, true);
-  const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, featIndex, false);
+  const cache = new WordInfoCache(1_000_000);
+  const blockSize = Math.ceil(corpus.train.length / DICT_BLOCKS);
+  const blockDicts = Array.from({ length: DICT_BLOCKS }, (_, b) =>
+    buildDictionary(corpus.train.filter((_, i) => Math.floor(i / blockSize) !== b), corpus.types, cache),
+  );
+  const dictionary = buildDictionary(corpus.train, corpus.types, cache);
+  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[Math.floor(i / blockSize)]!, featIndex, true);
+  const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, () => dictionary, featIndex, false);
   const F = featIndex.size;
   const T = tagCount(corpus.types.length);
   log(`${lang}: ${corpus.train.length} train / ${corpus.dev.length} dev sentences, ${F} features, ${T} tags, gazetteer ${gaz.entries().keys.length} names (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -351,7 +389,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
     weights.set(avg.w.subarray(f * T, f * T + T), r * T);
   });
   const g = gaz.entries();
-  const bytes = encodeModel({
+  const encode = (confidenceFloor: number, confidenceSpan: number): Buffer => encodeModel({
     header: {
       format: 1,
       featureVersion: FEATURE_VERSION,
@@ -359,8 +397,11 @@ function trainLanguage(lang: 'en' | 'fa'): void {
       types: corpus.types,
       features: kept.length,
       gazetteer: g.keys.length,
+      dictionary: 0,
       weightScale: 1,
-      confidenceScale: 0.25,
+      confidenceScale: 0.1,
+      confidenceFloor,
+      confidenceSpan,
       trainedOn: corpus.trainedOn,
     },
     featureKeys,
@@ -370,7 +411,35 @@ function trainLanguage(lang: 'en' | 'fa'): void {
     end: avg.end,
     gazKeys: g.keys,
     gazValues: g.values,
+    dictKeys: dictionary.entries().keys,
+    dictValues: dictionary.entries().values,
   });
+  // fit entity confidence = a + b * raw on dev entities (raw = lowest token confidence)
+  let bytes = encode(0, 1);
+  {
+    const m = decodeModel(bytes);
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const s of corpus.dev) {
+      const gold = new Set(iobSpans(s.labels).map((x) => `${x.start}:${x.end}:${x.type}`));
+      for (const e of tagSentenceWords(m, s.words)) {
+        xs.push(e.confidence);
+        ys.push(gold.has(`${e.start}:${e.end}:${e.type}`) ? 1 : 0);
+      }
+    }
+    const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let sxy = 0;
+    let sxx = 0;
+    for (let i = 0; i < xs.length; i++) {
+      sxy += (xs[i]! - mx) * (ys[i]! - my);
+      sxx += (xs[i]! - mx) ** 2;
+    }
+    const b = sxx > 0 ? Math.max(0, sxy / sxx) : 0;
+    const a = my - b * mx;
+    log(`  confidence = ${a.toFixed(3)} + ${b.toFixed(3)} x raw`);
+    bytes = encode(a, b);
+  }
   mkdirSync(join(repoRoot, 'models'), { recursive: true });
   const path = join(repoRoot, 'models', modelFileName(lang));
   writeFileSync(path, bytes);

@@ -15,8 +15,9 @@ import {
   W_SHAPE,
   W_SUF1,
 } from './word-info.js';
+import { GAZ_TYPES } from './gazetteer.js';
 
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 4;
 
 const BOS = 0x2f1a3b4c;
 const EOS = 0x5d6e7f80;
@@ -55,6 +56,9 @@ const T_FLAG_FIRST = 36;
 const T_LM1_S0 = 37;
 const T_S0_LP1 = 38;
 const T_LM2LM1 = 39;
+const T_DICT0 = 40;
+const T_DICTM1 = 41;
+const T_DICTP1 = 42;
 
 /** A growable buffer of feature hashes; token i's features are hashes[offsets[i] .. offsets[i+1]). */
 export class FeatureBuffer {
@@ -72,7 +76,7 @@ export class FeatureBuffer {
   }
 }
 
-const MAX_PER_TOKEN = 40 + FLAG_COUNT + 16 * 3;
+const MAX_PER_TOKEN = 40 + 2 * FLAG_COUNT + 32 * 3 + 32 * 3;
 
 /** Pseudo word-infos standing for "before the sentence" and "after the sentence". */
 export const BOS_INFO = new Int32Array(16).fill(BOS);
@@ -148,6 +152,7 @@ export function isCapsSentence(infos: readonly Int32Array[], from: number, to: n
 export function pairHashes(
   infos: readonly Int32Array[],
   gaz: Int32Array,
+  dict: Int32Array,
   from: number,
   to: number,
   i: number,
@@ -186,11 +191,23 @@ export function pairHashes(
   const gm1 = i >= 1 ? gaz[k - 1]! : 0;
   const gp1 = i + 1 < n ? gaz[k + 1]! : 0;
   if (g0 | gm1 | gp1) {
-    for (let b = 0; b < 16; b++) {
+    for (let b = 0; b < GAZ_TYPES * 4; b++) {
       const bit = 1 << b;
       if (g0 & bit) h[c++] = mix(T_GAZ0, b);
       if (gm1 & bit) h[c++] = mix(T_GAZM1, b);
       if (gp1 & bit) h[c++] = mix(T_GAZP1, b);
+    }
+  }
+  // entity names seen in the training data (type x position bits)
+  const d0 = dict[k]!;
+  const dm1 = i >= 1 ? dict[k - 1]! : 0;
+  const dp1 = i + 1 < n ? dict[k + 1]! : 0;
+  if (d0 | dm1 | dp1) {
+    for (let b = 0; b < 32; b++) {
+      const bit = 1 << b;
+      if (d0 & bit) h[c++] = mix(T_DICT0, b);
+      if (dm1 & bit) h[c++] = mix(T_DICTM1, b);
+      if (dp1 & bit) h[c++] = mix(T_DICTP1, b);
     }
   }
   return c;
@@ -201,7 +218,7 @@ export function pairHashes(
  * `infos[k]` is the word-info of token k; `gaz[k]` its gazetteer bits. Training uses this;
  * the tagger computes the same sum from cached per-word groups (model.ts).
  */
-export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, from: number, to: number, buf: FeatureBuffer): void {
+export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, dict: Int32Array, from: number, to: number, buf: FeatureBuffer): void {
   const n = to - from;
   buf.ensure(n, n * MAX_PER_TOKEN);
   const h = buf.hashes;
@@ -216,7 +233,7 @@ export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, 
     c = rightHashes(i + 1 < n ? infos[k + 1]! : EOS_INFO, h, c);
     c = left2Hashes(i >= 2 ? infos[k - 2]! : BOS_INFO, h, c);
     c = right2Hashes(i + 2 < n ? infos[k + 2]! : EOS_INFO, h, c);
-    c = pairHashes(infos, gaz, from, to, i, capsSentence, h, c);
+    c = pairHashes(infos, gaz, dict, from, to, i, capsSentence, h, c);
   }
   off[n] = c;
   buf.count = c;

@@ -8,7 +8,8 @@ export const GAZ_COUNTRY = 0;
 export const GAZ_CITY_BIG = 1; // population >= 100,000
 export const GAZ_CITY = 2;
 export const GAZ_PLACE_FA = 3; // hand-written Persian place list
-export const GAZ_TYPES = 4;
+export const GAZ_PERSON_WORD = 4; // a word of person names (Wikidata labels, CC0)
+export const GAZ_TYPES = 5;
 export const GAZ_MAX_TOKENS = 5;
 
 /** Hash of a sequence of folded-word hashes. */
@@ -71,7 +72,7 @@ export class Gazetteer {
    * position 0 begin, 1 inside, 2 last, 3 unit (one-token name).
    * `eligible[i]` false stops a match at token i (e.g. lower-case English words).
    */
-  mark(lowerHashes: Int32Array, eligible: Uint8Array, from: number, to: number, out: Int32Array): void {
+  mark(lowerHashes: Int32Array, eligible: Uint8Array, from: number, to: number, out: Int32Array, types = GAZ_TYPES): void {
     for (let i = from; i < to; i++) {
       if (eligible[i] !== 1) continue; // 2 = may continue a name ("Isle of Man") but not start one
       let g = FNV_OFFSET;
@@ -81,7 +82,7 @@ export class Gazetteer {
         g = mix(g, lowerHashes[j]!);
         const v = this.lookup(g);
         if (v === 0) continue;
-        for (let t = 0; t < GAZ_TYPES; t++) {
+        for (let t = 0; t < types; t++) {
           if ((v & (1 << t)) === 0) continue;
           if (j === i) out[i] |= 1 << (t * 4 + 3);
           else {

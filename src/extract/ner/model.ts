@@ -2,7 +2,8 @@
 // hash), BILOU transitions, and the gazetteer, in one gzip file under models/.
 // File layout (after gunzip): "DNER" u32 headerBytes, JSON header, then aligned arrays:
 // featureKeys u32[F], weights i16[F*T] (times header.weightScale), trans f32[T*T],
-// start f32[T], end f32[T], gazKeys u32[G], gazValues u8[G].
+// start f32[T], end f32[T], gazKeys u32[G], gazValues u8[G], dictKeys u32[D] (aligned),
+// dictValues u8[D]. The dictionary holds hashed entity names seen in training (type bits).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DaftarError } from '../../model/errors.js';
 import { allowedTable, tagCount, viterbi, type MoveTable } from './decode.js';
@@ -29,9 +30,16 @@ export interface NerModelHeader {
   types: string[];
   features: number;
   gazetteer: number;
+  dictionary: number;
   weightScale: number;
-  /** Softmax temperature turning local scores into a 0..1 confidence. */
+  /** Softmax temperature turning local scores into a 0..1 token confidence. */
   confidenceScale: number;
+  /**
+   * Entity confidence = floor + span x (lowest token confidence), fitted by least squares
+   * on the dev split so that it tracks the share of correct entities.
+   */
+  confidenceFloor: number;
+  confidenceSpan: number;
   trainedOn: string;
 }
 
@@ -44,6 +52,8 @@ export interface NerModelParts {
   end: Float32Array;
   gazKeys: Uint32Array;
   gazValues: Uint8Array;
+  dictKeys: Uint32Array;
+  dictValues: Uint8Array;
 }
 
 const MAGIC = 0x524e4544; // "DNER" little-endian
@@ -59,10 +69,11 @@ export function encodeModel(parts: NerModelParts): Buffer {
   let maxAbs = 0;
   for (let i = 0; i < parts.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(parts.weights[i]!));
   const weightScale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const header: NerModelHeader = { ...parts.header, features: F, gazetteer: parts.gazKeys.length, weightScale };
+  const header: NerModelHeader = { ...parts.header, features: F, gazetteer: parts.gazKeys.length, dictionary: parts.dictKeys.length, weightScale };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const G = parts.gazKeys.length;
-  const size = 8 + align4(headerBytes.length) + 4 * F + align4(2 * F * T) + 4 * (T * T + 2 * T) + 4 * G + G;
+  const D = parts.dictKeys.length;
+  const size = 8 + align4(headerBytes.length) + 4 * F + align4(2 * F * T) + 4 * (T * T + 2 * T) + 4 * G + align4(G) + 4 * D + D;
   const buf = Buffer.alloc(size);
   buf.writeUInt32LE(MAGIC, 0);
   buf.writeUInt32LE(headerBytes.length, 4);
@@ -82,6 +93,10 @@ export function encodeModel(parts: NerModelParts): Buffer {
   new Uint32Array(buf.buffer, buf.byteOffset + o, G).set(parts.gazKeys);
   o += 4 * G;
   new Uint8Array(buf.buffer, buf.byteOffset + o, G).set(parts.gazValues);
+  o += align4(G);
+  new Uint32Array(buf.buffer, buf.byteOffset + o, D).set(parts.dictKeys);
+  o += 4 * D;
+  new Uint8Array(buf.buffer, buf.byteOffset + o, D).set(parts.dictValues);
   return gzipSync(buf, { level: 9 });
 }
 
@@ -121,7 +136,12 @@ export function decodeModel(gz: Uint8Array, name = 'model'): NerModel {
   const gazKeys = new Uint32Array(ab.slice(o, o + 4 * G));
   o += 4 * G;
   const gazValues = new Uint8Array(ab.slice(o, o + G));
-  return new NerModel({ header, featureKeys: featureKeys.slice(), weights, trans, start, end, gazKeys, gazValues });
+  o += align4(G);
+  const D = header.dictionary ?? 0;
+  const dictKeys = new Uint32Array(ab.slice(o, o + 4 * D));
+  o += 4 * D;
+  const dictValues = new Uint8Array(ab.slice(o, o + D));
+  return new NerModel({ header, featureKeys: featureKeys.slice(), weights, trans, start, end, gazKeys, gazValues, dictKeys, dictValues });
 }
 
 /** Gazetteer eligibility of a token: 1 may start a name, 2 may only continue one, 0 neither. */
@@ -139,8 +159,10 @@ export function prepareTokens(
   words: readonly string[],
   lang: 'en' | 'fa',
   gazetteer: Gazetteer,
+  dictionary: Gazetteer,
+  types: number,
   cache: WordInfoCache,
-): { infos: Int32Array[]; gaz: Int32Array } {
+): { infos: Int32Array[]; gaz: Int32Array; dict: Int32Array } {
   const n = words.length;
   const infos = new Array<Int32Array>(n);
   const lowers = new Int32Array(n);
@@ -153,7 +175,9 @@ export function prepareTokens(
   }
   const gaz = new Int32Array(n);
   gazetteer.mark(lowers, eligible, 0, n, gaz);
-  return { infos, gaz };
+  const dict = new Int32Array(n);
+  dictionary.mark(lowers, eligible, 0, n, dict, types);
+  return { infos, gaz, dict };
 }
 
 /** Tags and per-token confidences of one document. */
@@ -171,10 +195,19 @@ interface WordEntry {
   groups: Float32Array; // GROUPS x T
 }
 
+/** A document's tokens ready for tagging. */
+export interface PreparedTokens {
+  infos: Int32Array[];
+  entries: WordEntry[];
+  gaz: Int32Array;
+  dict: Int32Array;
+}
+
 export class NerModel {
   readonly header: NerModelHeader;
   readonly T: number;
   readonly gazetteer: Gazetteer;
+  readonly dictionary: Gazetteer;
   private readonly slotRows: Int32Array;
   private readonly slotKeys: Uint32Array;
   private readonly mask: number;
@@ -204,6 +237,7 @@ export class NerModel {
     this.start = parts.start;
     this.end = parts.end;
     this.gazetteer = new Gazetteer(parts.gazKeys, parts.gazValues);
+    this.dictionary = new Gazetteer(parts.dictKeys, parts.dictValues);
     const F = parts.featureKeys.length;
     let size = 16;
     while (size < F * 2) size <<= 1;
@@ -259,7 +293,7 @@ export class NerModel {
   }
 
   /** Word entries and gazetteer bits for a document's tokens. */
-  prepare(words: readonly string[]): { infos: Int32Array[]; entries: WordEntry[]; gaz: Int32Array } {
+  prepare(words: readonly string[]): PreparedTokens {
     const n = words.length;
     const infos = new Array<Int32Array>(n);
     const entries = new Array<WordEntry>(n);
@@ -271,7 +305,7 @@ export class NerModel {
       let e = this.words.get(w);
       if (e === undefined) {
         e = this.entryOf(computeWordInfo(w));
-        if (w.length <= 40) {
+        if (w.length <= 64) {
           if (this.words.size >= this.capacity) this.words = new Map();
           this.words.set(w, e);
         }
@@ -283,14 +317,16 @@ export class NerModel {
     }
     const gaz = new Int32Array(n);
     this.gazetteer.mark(lowers, eligible, 0, n, gaz);
-    return { infos, entries, gaz };
+    const dict = new Int32Array(n);
+    this.dictionary.mark(lowers, eligible, 0, n, dict, this.header.types.length);
+    return { infos, entries, gaz, dict };
   }
 
   /**
    * Tag tokens [from, to) (one sentence) of a prepared document; writes BILOU tags and
    * confidences at indices from..to-1 of `out`.
    */
-  tagSentence(doc: { infos: Int32Array[]; entries: WordEntry[]; gaz: Int32Array }, from: number, to: number, out: TaggedTokens): void {
+  tagSentence(doc: PreparedTokens, from: number, to: number, out: TaggedTokens): void {
     const n = to - from;
     if (n <= 0) return;
     const T = this.T;
@@ -300,7 +336,7 @@ export class NerModel {
       this.tagScratch = new Int32Array(n * 2);
     }
     const em = this.em;
-    const { infos, entries, gaz } = doc;
+    const { infos, entries, gaz, dict } = doc;
     const caps = isCapsSentence(infos, from, to);
     const h = this.scratch;
     const T2 = 2 * T;
@@ -315,12 +351,13 @@ export class NerModel {
       const gl2 = (i >= 2 ? entries[k - 2]! : this.bos).groups;
       const gr2 = (i + 2 < n ? entries[k + 2]! : this.eos).groups;
       for (let t = 0; t < T; t++) em[base + t] = g0[t]! + gl[T + t]! + gr[T2 + t]! + gl2[T3 + t]! + gr2[T4 + t]!;
-      this.addRows(h, pairHashes(infos, gaz, from, to, i, caps, h, 0), em, base);
+      this.addRows(h, pairHashes(infos, gaz, dict, from, to, i, caps, h, 0), em, base);
     }
     const tags = this.tagScratch;
     viterbi(em, n, T, this.trans, this.start, this.end, this.moves, tags, this.back, this.cur, this.prev);
-    // Confidence: the chosen tag's share of a softmax over local scores (emission plus
-    // transition from the chosen previous tag). Cheap, and ranks doubtful tokens lower.
+    // Confidence: the share of the chosen entity TYPE (its B, I, L and U tags together) in
+    // a softmax over local scores (emission plus transition from the chosen previous tag).
+    // Cheap; ranks doubtful tokens lower. Boundary-part doubt (I vs L) does not count.
     const scale = this.header.confidenceScale;
     for (let i = 0; i < n; i++) {
       const tag = tags[i]!;
@@ -330,6 +367,7 @@ export class NerModel {
         continue;
       }
       const p = i > 0 ? tags[i - 1]! : -1;
+      const type = (tag - 1) >> 2;
       let max = -Infinity;
       const base = i * T;
       for (let t = 0; t < T; t++) {
@@ -342,7 +380,7 @@ export class NerModel {
         const s = em[base + t]! + (p >= 0 ? this.trans[p * T + t]! : this.start[t]!);
         const e = Math.exp((s - max) * scale);
         z += e;
-        if (t === tag) mine = e;
+        if (t !== 0 && ((t - 1) >> 2) === type) mine += e;
       }
       out.confidence[from + i] = mine / z;
     }

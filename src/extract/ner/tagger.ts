@@ -24,7 +24,8 @@ export function tagTokens(model: NerModel, words: readonly string[], sentences: 
     for (const sp of bilouSpans(out.tags.subarray(s.tokenStart, s.tokenEnd), len)) {
       let conf = 1;
       for (let k = s.tokenStart + sp.start; k < s.tokenStart + sp.end; k++) conf = Math.min(conf, out.confidence[k]!);
-      entities.push({ start: s.tokenStart + sp.start, end: s.tokenStart + sp.end, type: types[sp.type]!, confidence: conf });
+      const calibrated = model.header.confidenceFloor + model.header.confidenceSpan * conf;
+      entities.push({ start: s.tokenStart + sp.start, end: s.tokenStart + sp.end, type: types[sp.type]!, confidence: Math.min(1, Math.max(0, calibrated)) });
     }
   }
   return entities;

@@ -6,7 +6,7 @@ import { extractEntities } from '../../../src/extract/ner/extract.js';
 describe('extractEntities on a 10 MB single line', () => {
   it('finishes and returns spans that match the text', () => {
     // long hyphenated tokens keep the token count (and the test time) modest: ~150k tokens
-    const unit = 'lorem-ipsum-dolor-sit-amet-consectetur-adipiscing-elit-sed-do-eiusmod Tehran-Karaj-highway-interchange Varan ';
+    const unit = 'lorem-ipsum-dolor-sit-amet-consectetur-adipiscing-elit Tehran-Karaj-highway-interchange Varan ';
     const text = unit.repeat(Math.ceil(10_000_000 / unit.length));
     expect(text.length).toBeGreaterThanOrEqual(10_000_000);
     const spans = extractEntities(text, 'en');

@@ -9,9 +9,9 @@ import { tokenize } from '../../../src/extract/tokenize/tokenize.js';
 function referenceTags(model: NerModel, words: string[]): Int32Array {
   const n = words.length;
   const T = model.T;
-  const { infos, gaz } = model.prepare(words);
+  const { infos, gaz, dict } = model.prepare(words);
   const buf = new FeatureBuffer();
-  sentenceFeatures(infos, gaz, 0, n, buf);
+  sentenceFeatures(infos, gaz, dict, 0, n, buf);
   const em = new Float32Array(n * T);
   for (let i = 0; i < n; i++) {
     for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
@@ -46,7 +46,7 @@ describe('NER model', () => {
     const T = tagCount(types.length);
     const weights = new Float32Array(3 * T).map((_, i) => (i % 7) - 3);
     const bytes = encodeModel({
-      header: { format: 1, featureVersion: loadNerModel('en').header.featureVersion, lang: 'en', types, features: 3, gazetteer: 1, weightScale: 1, confidenceScale: 0.1, trainedOn: 'test' },
+      header: { format: 1, featureVersion: loadNerModel('en').header.featureVersion, lang: 'en', types, features: 3, gazetteer: 1, dictionary: 2, weightScale: 1, confidenceScale: 0.1, confidenceFloor: 0, confidenceSpan: 1, trainedOn: 'test' },
       featureKeys: Uint32Array.from([5, 9, 0xfffffff0]),
       weights,
       trans: new Float32Array(T * T).fill(0.5),
@@ -54,6 +54,8 @@ describe('NER model', () => {
       end: new Float32Array(T),
       gazKeys: Uint32Array.from([42]),
       gazValues: Uint8Array.from([3]),
+      dictKeys: Uint32Array.from([7, 8]),
+      dictValues: Uint8Array.from([1, 32]),
     });
     const m = decodeModel(bytes);
     expect(m.header.types).toEqual(types);
@@ -63,6 +65,7 @@ describe('NER model', () => {
     expect(m.trans[3]).toBeCloseTo(0.5);
     expect(m.gazetteer.lookup(42)).toBe(3);
     expect(m.gazetteer.lookup(43)).toBe(0);
+    expect(m.dictionary.lookup(8)).toBe(32);
   });
 
   it('rejects a damaged model file with a one-line error', () => {
