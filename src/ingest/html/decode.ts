@@ -10,6 +10,8 @@ export interface DecodedHtml {
   source: string;
 }
 
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
+
 const PRESCAN_BYTES = 8192;
 
 /** Decode HTML bytes; never throws. `decodeHtml(bytesOf('<meta charset=windows-1256>…'))` -> Persian text. */
@@ -86,20 +88,15 @@ function findDeclaredCharset(bytes: Uint8Array): { encoding: string; source: str
 }
 
 function latin1(b: Uint8Array): string {
-  let s = '';
-  const CHUNK = 4096;
-  for (let i = 0; i < b.length; i += CHUNK) s += String.fromCharCode.apply(null, Array.from(b.subarray(i, i + CHUNK)));
-  return s;
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
-
+/** UTF-8 text, or null when the bytes are not valid UTF-8 (SIMD check, then one conversion). */
 function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return fatalUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buf)) return buf.toString('latin1'); // one-byte string: same text, cheaper to scan
+  if (!isUtf8(buf)) return null;
+  return buf.toString('utf8');
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array): string {
