@@ -3,8 +3,8 @@
 import { FA_NUMBER_PHRASE } from '../quantities/number-words.js';
 import { SH_MONTHS_FA } from './solar-hijri.js';
 
-/** A space, a ZWNJ or nothing between the parts of a compound. */
-export const J = '[\\s\\u200c]*';
+/** A space, a ZWNJ or nothing between the parts of a compound (never a line break). */
+export const J = '[ \\t\\u00a0\\u200c]*';
 /** No Arabic-script letter (or Latin word character) right before / after. */
 export const B = '(?<![\\u0600-\\u06ff\\w])';
 export const E = '(?![\\u0600-\\u06ff])';

@@ -112,12 +112,12 @@ const E2 = `(?![\\u0600-\\u06ff]|\\u200c[\\u0600-\\u06ff])`;
 const PART = `(?:صبح|ظهر|بعد${J}از${J}ظهر|بعدازظهر|عصر|غروب|شب|بامداد|نیمه${J}شب|نصف${J}شب|نیمه${J}های${J}شب|سحر|ظهر)`;
 
 const DAY_MONTH = new RegExp(
-  `${B}(?:(${FA_WEEKDAY})[\\s،,]*)?(\\d{1,2}|${FA_ORDINAL_DAY}|${FA_NUMBER_PHRASE})(?:${J}(?:ام|م))?${J}(${SH_MONTH}|${GREG_MONTH}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[\\s،,]*(?:سال${J})?${YEAR}${E2})?${SUFFIX}`,
+  `${B}(?:(${FA_WEEKDAY})[ \\t،,]*)?(\\d{1,2}|${FA_ORDINAL_DAY}|${FA_NUMBER_PHRASE})(?:${J}(?:ام|م))?${J}(${SH_MONTH}|${GREG_MONTH}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[ \\t،,]*(?:سال${J})?${YEAR}${E2})?${SUFFIX}`,
   'g',
 );
 
 const MONTH_YEAR = new RegExp(
-  `${B}(?:ماه${J}(?:های${J})?)?(${SH_MONTH}|${GREG_MONTH_SAFE}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[\\s،,]*(?:سال${J})?${YEAR}${E2}${SUFFIX})?`,
+  `${B}(?:ماه${J}(?:های${J})?)?(${SH_MONTH}|${GREG_MONTH_SAFE}|${LUNAR_MONTH})(?:${J}ماه)?${E2}(?:[ \\t،,]*(?:سال${J})?${YEAR}${E2}${SUFFIX})?`,
   'g',
 );
 

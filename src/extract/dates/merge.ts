@@ -2,9 +2,9 @@
 // چهارشنبه», «امروز سوم تیر», «صبح حدود ساعت شش». Join neighbours into one span.
 import type { DateSpan } from './types.js';
 
-const RANGE = /^[\s\u200c]*(?:تا|الی|لغایت|-|–|_)[\s\u200c]*$/;
-const ADJACENT = /^[\s\u200c]*$/;
-const LIST = /^[\s\u200c]*(?:و|،|,)[\s\u200c]*$/;
+const RANGE = /^[ \t\u200c]*(?:تا|الی|لغایت|-|–|_)[ \t\u200c]*$/;
+const ADJACENT = /^[ \t\u200c]*$/; // never across a line break
+const LIST = /^[ \t\u200c]*(?:و|،|,)[ \t\u200c]*$/;
 const MAX_MERGED_LENGTH = 80;
 
 function startOf(v: string): string {

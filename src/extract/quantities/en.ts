@@ -67,7 +67,7 @@ export function parseEnglishAmount(core: string): number | null {
 function countedNoun(after: string): { unit: string | null; length: number } {
   const pct = /^\s*(?:%|percent\b|per cent\b)/i.exec(after);
   if (pct) return { unit: 'percent', length: pct[0].length };
-  const m = /^(\s+(?:of\s+(?:the\s+|these\s+|those\s+|their\s+)?)?)((?:[A-Za-z][a-z'-]*)(?:\s+[a-z][a-z'-]*){0,2})/.exec(after);
+  const m = /^([ \t]+(?:of[ \t]+(?:the[ \t]+|these[ \t]+|those[ \t]+|their[ \t]+)?)?)((?:[A-Za-z][a-z'-]*)(?:[ \t]+[a-z][a-z'-]*){0,2})/.exec(after);
   if (!m) return { unit: null, length: 0 };
   const words = m[2].split(/\s+/);
   let taken = 0;
@@ -108,7 +108,10 @@ export function extractEnglishQuantities(text: string): QuantitySpan[] {
     if (/(?:No\.|#|number|page|article|section|chapter|room|flight|route|resolution|paragraph|Article|Resolution)\s*$/i.test(before)) continue;
     if (/^\d{4}$/.test(core) && Number(core) >= 1600 && Number(core) <= 2100 && !currency) {
       const cn = countedNoun(after);
-      if (!cn.unit || cn.unit === 'percent' || /^(?:election|elections|census|revolution|war|uprising|protests?|budget|report|season|olympics|games)$/.test(cn.unit)) continue;
+      // "2003 results", "the 2005 target": a year used as an adjective. Only a plural noun of
+      // people or things ("1500 troops") makes a four-digit year-like number a count.
+      if (!cn.unit || cn.unit === 'percent' || !/(?:s|people|men|children|police)$/.test(cn.unit)) continue;
+      if (/^(?:results|profits|figures|sales|earnings|elections|levels|prices|rates|accounts|games|olympics|protests|talks|finals|awards|accords|riots|events|games|models|figures|numbers|statistics|losses|revenues|returns|exams|polls)$/.test(cn.unit)) continue;
     }
     const vr = vagueRange(core);
     let value: number | null = vr ? vr[0] : parseEnglishAmount(core);

@@ -4,7 +4,7 @@
 import { FA_NUMBER_PHRASE, parsePersianNumber } from './number-words.js';
 import type { Qualifier, QuantitySpan } from './types.js';
 
-const J = '[\\s\\u200c]*';
+const J = '[ \\t\\u00a0\\u200c]*'; // never across a line break
 const SCALE = '(?:هزار|میلیون|ملیون|میلیارد)';
 const DIGITS = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:${J}${SCALE})*`;
 const VAGUE = `(?:(?:ده|صد|هزار|میلیون)${J}ها(?:${J}${SCALE})?|هزاران|صدها|میلیون${J}ها|چند${J}(?:صد|هزار|میلیون|ده)(?:${J}${SCALE})?|چندین${J}(?:صد|هزار|میلیون)(?:${J}${SCALE})?)`;
@@ -49,7 +49,7 @@ export function parsePersianAmount(core: string): number | null {
   return parsePersianNumber(c);
 }
 
-const WORD = /^([\s\u200c]+)([\u0600-\u06ff][\u0600-\u06ff\u200c]*)/;
+const WORD = /^([ \t\u00a0\u200c]+)([\u0600-\u06ff][\u0600-\u06ff\u200c]*)/;
 
 /** "۳۰ نفر از زندانیان" -> "زندانیان"; "۱۲۰۰ زندانی" -> "زندانی"; "۳۰ نفر" -> "نفر". */
 function countedNoun(after: string, original: string): { unit: string | null; length: number } {
@@ -61,7 +61,7 @@ function countedNoun(after: string, original: string): { unit: string | null; le
   if (STOP.has(word1) && word1 !== 'تن') return { unit: null, length: 0 };
   const len1 = w1[1].length + word1.length;
   if (CLASSIFIER.test(word1)) {
-    const of = new RegExp(`^[\\s\\u200c]+از[\\s\\u200c]+([\\u0600-\\u06ff][\\u0600-\\u06ff\\u200c]*)`).exec(after.slice(len1));
+    const of = new RegExp(`^[ \\t\\u200c]+از[ \\t\\u200c]+([\\u0600-\\u06ff][\\u0600-\\u06ff\\u200c]*)`).exec(after.slice(len1));
     if (of && !STOP.has(of[1])) {
       const len = len1 + of[0].length - (of[1].endsWith('\u200c') ? 1 : 0);
       return { unit: original.slice(len - of[1].replace(/\u200c$/, '').length, len), length: len };

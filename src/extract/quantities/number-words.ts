@@ -93,7 +93,7 @@ const FA_ALL: Record<string, number> = { ...FA_UNITS, ...FA_TENS, ...FA_HUNDREDS
 /** Regex source for one Persian cardinal word (units, tens, hundreds). */
 export const FA_NUMBER_WORD = `(?:${Object.keys(FA_ALL).sort((a, b) => b.length - a.length).join('|')})`;
 /** "دو هزار و بیست و دو": words joined by " و " or by a scale. */
-export const FA_NUMBER_PHRASE = `(?:${FA_NUMBER_WORD}(?:(?: و |\\s)(?:${FA_NUMBER_WORD}|هزار|میلیون|میلیارد))*)`;
+export const FA_NUMBER_PHRASE = `(?:${FA_NUMBER_WORD}(?:(?: و |[ \\u200c])(?:${FA_NUMBER_WORD}|هزار|میلیون|میلیارد))*)`;
 
 /** "دو هزار و بیست و دو" -> 2022, "سی هزار" -> 30000, "۳۰ هزار" (digits folded) -> 30000. */
 export function parsePersianNumber(phrase: string): number | null {
