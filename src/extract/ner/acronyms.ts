@@ -20,9 +20,12 @@ function isLatinAcronym(s: string): boolean {
   return upper >= 2 && upper >= s.replace(/[^A-Za-z]/g, '').length - 1; // "PFA", "IRGC", "MoI" is not
 }
 
+// Blessings written in parentheses after holy names, not acronyms: "امام خمینی (ره)".
+const FA_HONORIFIC_ABBREVIATIONS: ReadonlySet<string> = new Set(['ره', 'رض', 'رح', 'قده', 'قدس', 'عج', 'عج‌الله', 'ع', 'ص', 'س', 'مدظله', 'دام‌ظله']);
+
 function isPersianAcronym(s: string): boolean {
   // ناجا، ساواک، سمت: one short Arabic-script word
-  if (s.length < 2 || s.length > 7) return false;
+  if (s.length < 2 || s.length > 7 || FA_HONORIFIC_ABBREVIATIONS.has(s)) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (!(c >= 0x0621 && c <= 0x06d3)) return false;

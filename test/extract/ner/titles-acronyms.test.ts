@@ -88,6 +88,15 @@ describe('acronymSpans', () => {
     expect(acronymSpans(toks, [], 'en')).toEqual([]);
   });
 
+  it('does not take a Persian blessing in parentheses for an acronym', () => {
+    const text = 'سازمان تبلیغات (ره) اعلام کرد';
+    const toks = tokenize(text, 'fa');
+    const org: WorkingEntity = { start: 0, end: 2, type: 'ORG', confidence: 0.9 };
+    expect(acronymSpans(toks, [org], 'fa')).toEqual([org]);
+    const defined = tokenize('سازمان تبلیغات (ستا) اعلام کرد', 'fa');
+    expect(acronymSpans(defined, [{ ...org }], 'fa').map((e) => e.acronymOf !== undefined)).toEqual([false, true]);
+  });
+
   it('extends a long form the tagger cut short and keeps the tagger type', () => {
     const text = 'Members of the Islamic Revolutionary Guard Corps (IRGC) said so.';
     const toks = tokenize(text, 'en');
