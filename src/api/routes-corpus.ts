@@ -226,7 +226,12 @@ export function registerCorpusRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       responses: { 200: json(MapSchema, 'points') },
     }),
     async (c) => {
-      const places = (await read.places()).map((p) => ({ entityId: p.entity.id, name: p.entity.name, lat: p.lat, lon: p.lon, documentIds: p.documentIds }));
+      const places = [];
+      for (const p of await read.places()) {
+        const documents = [];
+        for (const id of p.documentIds.slice(0, 50)) documents.push({ id, title: (await read.summary(id))?.title ?? null });
+        places.push({ entityId: p.entity.id, name: p.entity.name, lat: p.lat, lon: p.lon, documentIds: p.documentIds, documents });
+      }
       const images = (await read.geotagged()).map((d) => ({ documentId: d.id, title: d.title, lat: d.gps!.lat, lon: d.gps!.lon }));
       return c.json({ places, images }, 200);
     },

@@ -148,7 +148,17 @@ export const TimelineEntrySchema = z.object({
 });
 
 export const MapSchema = z.object({
-  places: z.array(z.object({ entityId: z.string(), name: z.string(), lat: z.number(), lon: z.number(), documentIds: z.array(z.string()) })),
+  places: z.array(
+    z.object({
+      entityId: z.string(),
+      name: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+      documentIds: z.array(z.string()),
+      /** The first 50 documents, with titles for a list. */
+      documents: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
+    }),
+  ),
   images: z.array(z.object({ documentId: z.string(), title: z.string().nullable(), lat: z.number(), lon: z.number() })),
 });
 
