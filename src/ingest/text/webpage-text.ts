@@ -105,9 +105,40 @@ function isMenuLine(l: string): boolean {
  * stop, not a byline, not in a link list), preferring one followed by a byline or date and
  * close to the first paragraph; menu entries sit between other menu entries.
  */
-function pickTitleLine(lines: string[]): number | null {
-  const firstParagraph = lines.findIndex((l) => l && isParagraph(l));
-  const limit = firstParagraph >= 0 ? firstParagraph : Math.min(lines.length, 40);
+/**
+ * Index of the first line of the story: the run of paragraphs (gaps of at most three other
+ * lines) with the most text, extended back over earlier runs that are close to it (an image
+ * caption or an ad splits a story; a cookie notice above the menu is far from it).
+ */
+function findBodyStart(lines: string[]): number {
+  const runs: { start: number; end: number; chars: number }[] = [];
+  let gap = Infinity;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l) continue;
+    if (isParagraph(l) && !isChrome(l)) {
+      const last = runs[runs.length - 1];
+      if (last && gap <= 3) {
+        last.end = i;
+        last.chars += l.length;
+      } else runs.push({ start: i, end: i, chars: l.length });
+      gap = 0;
+    } else {
+      gap++;
+    }
+  }
+  if (runs.length === 0) return -1;
+  let best = 0;
+  runs.forEach((r, k) => {
+    if (r.chars > runs[best]!.chars) best = k;
+  });
+  const nonBlankBetween = (from: number, to: number) => lines.slice(from + 1, to).filter(Boolean).length;
+  while (best > 0 && nonBlankBetween(runs[best - 1]!.end, runs[best]!.start) <= 8 && !lines.slice(runs[best - 1]!.end, runs[best]!.start).some((l) => SECTION_MARKER.test(l))) best--;
+  return runs[best]!.start;
+}
+
+function pickTitleLine(lines: string[], bodyStart: number): number | null {
+  const limit = bodyStart >= 0 ? bodyStart : Math.min(lines.length, 40);
   let best: { index: number; score: number } | null = null;
   let inLinkList = false;
   for (let i = 0; i < limit; i++) {
@@ -123,11 +154,15 @@ function pickTitleLine(lines: string[]): number | null {
     const after = lines.slice(i + 1, i + 5).filter(Boolean);
     let score = 0;
     if (after.some(isHeaderLine)) score += 2;
-    if (firstParagraph >= 0 && firstParagraph - i <= 8) score += 1;
+    const between = bodyStart >= 0 ? lines.slice(i + 1, bodyStart).filter(Boolean).length : Infinity;
+    if (between <= 6) score += 2;
+    // The headline is often the last crumb of a "Home - Section - Headline" trail above it.
+    if (lines.slice(Math.max(0, i - 6), i).some((b) => b.length > l.length && b.endsWith(l) && TITLE_SEPARATORS.test(b))) score += 2;
     if (words(l) >= 5) score += 1;
     const prev = lines.slice(0, i).filter(Boolean).pop();
     const next = after[0];
     if (prev && next && isMenuLine(prev) && isMenuLine(next)) score -= 2;
+    // Ties go to the earlier line: a subheading inside the story scores like the headline.
     if (!best || score > best.score) best = { index: i, score };
   }
   return best ? best.index : null;
@@ -191,7 +226,8 @@ export function extractWebpageText(text: string): WebpageText {
   const win = windowTitle(lines);
   let titleIndex: number | null = win ? win.index : null;
   let site = win?.site ?? null;
-  if (titleIndex === null) titleIndex = pickTitleLine(lines);
+  const bodyStart = findBodyStart(lines);
+  if (titleIndex === null) titleIndex = pickTitleLine(lines, bodyStart);
   const title = titleIndex !== null ? lines[titleIndex]! : null;
   const published = pickDate(lines, titleIndex !== null ? titleIndex - 3 : 0, titleIndex !== null ? titleIndex + 8 : 25, titleIndex);
 
@@ -200,10 +236,12 @@ export function extractWebpageText(text: string): WebpageText {
   const kept: string[] = [];
   let inLinkList = false;
   let pendingHeading: string | null = null;
-  for (let i = titleIndex !== null ? titleIndex + 1 : 0; i < lines.length; i++) {
+  const keepFrom = titleIndex !== null ? titleIndex + 1 : 0;
+  for (let i = keepFrom; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l) continue;
-    if (FOOTER.test(l) && kept.length > 0) break;
+    // A footer line ends the story; a long paragraph that mentions copyright does not.
+    if (FOOTER.test(l) && l.length < 160 && kept.length > 0) break;
     if (SECTION_MARKER.test(l)) {
       inLinkList = true;
       pendingHeading = null;
