@@ -5,17 +5,29 @@ import { once } from 'node:events';
 import { DaftarError } from '../model/errors.js';
 import { ExportKind } from '../model/schema.js';
 import type { ExportRecord } from '../store/store.js';
+import { redactRecords, redactionFor } from './protect.js';
 import { canonicalJson, logDraft, type Workspace } from './workspace.js';
 
-export async function exportJsonl(ws: Workspace, out: NodeJS.WritableStream): Promise<number> {
+export interface ExportOptions {
+  /** Keep protected persons and documents as they are (issue 8); the export is logged as full. */
+  full?: boolean;
+}
+
+export async function exportJsonl(ws: Workspace, out: NodeJS.WritableStream, options: ExportOptions = {}): Promise<number> {
   let n = 0;
-  for await (const r of ws.store.exportRecords()) {
+  // Protected persons are pseudonymized and protected documents left out unless --full.
+  const redaction = options.full ? null : await redactionFor(ws);
+  const records = redaction ? redactRecords(ws.store.exportRecords(), redaction) : ws.store.exportRecords();
+  for await (const r of records) {
     // Canonical key order makes two exports of the same records byte-identical.
     if (!out.write(canonicalJson({ kind: r.kind, ...r.record }) + '\n')) await once(out, 'drain');
     n++;
   }
   // Recorded after the records are written, so an export never contains its own entry.
-  await ws.store.appendLog(logDraft('export', 'jsonl', { records: n }));
+  const details: Record<string, unknown> = { records: n };
+  if (options.full) details.full = true;
+  else if (redaction) details.pseudonymized = redaction.redactor.pseudonyms.length;
+  await ws.store.appendLog(logDraft('export', 'jsonl', details));
   return n;
 }
 

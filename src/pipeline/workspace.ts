@@ -1,9 +1,9 @@
 // A workspace is one folder: daftar.db (SQLite) + blobs/ + workspace.json. Copy the
 // folder to a USB stick and open it elsewhere; nothing refers to absolute paths.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hashLogEntry } from '../integrity/log-entry.js';
 import { DaftarError } from '../model/errors.js';
 import type { LogEntry } from '../model/schema.js';
 import { BlobStore } from '../store/blobs/blob-store.js';
@@ -74,7 +74,10 @@ export function canonicalJson(value: unknown): string {
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
 
-/** RFC 6962 leaf hash of a log entry: SHA-256(0x00 || canonical JSON). */
+/**
+ * RFC 6962 leaf hash of a log entry: SHA-256(0x00 || canonical JSON). One
+ * implementation, in integrity/, so verify computes exactly what the store wrote.
+ */
 export function leafHashOf(entry: Omit<LogEntry, 'leafHash'>): string {
-  return createHash('sha256').update(Buffer.from([0])).update(canonicalJson(entry)).digest('hex');
+  return hashLogEntry(entry);
 }

@@ -15,6 +15,7 @@ import type {
   MentionType,
   Passage,
   ReuseLink,
+  Sensitivity,
 } from '../model/schema.js';
 
 export interface SearchQuery {
@@ -102,4 +103,16 @@ export interface Store {
   putActions(actions: Action[]): Promise<void>;
 
   close(): Promise<void>;
+
+  // integrity (issue 8)
+  /** id, size and media type of every document, by id (cheap: no text). */
+  listDocumentSizes(): Promise<{ id: DocumentId; sizeBytes: number; mediaType: Document['mediaType']; sensitivity: Sensitivity }[]>;
+  getEntity(id: string): Promise<Entity | null>;
+  listEntities(filter?: { sensitivity?: Sensitivity; type?: Entity['type'] }): Promise<Entity[]>;
+  /** Sets a document's or entity's sensitivity, records the action and its log entry, in one transaction. */
+  setSensitivity(target: { document?: DocumentId; entity?: string }, level: Sensitivity, action: Action, log: LogEntryDraft): Promise<LogEntry>;
+  putImageFingerprint(documentId: DocumentId, version: string, phash: string, fingerprint: unknown): Promise<void>;
+  listImageFingerprints(): Promise<{ documentId: DocumentId; version: string; phash: string; fingerprint: unknown }[]>;
+  putIndicators(setName: string, indicators: { type: string; value: string; sourceId: string | null }[]): Promise<number>;
+  listIndicators(): Promise<{ setName: string; type: string; value: string; sourceId: string | null }[]>;
 }

@@ -79,4 +79,22 @@ export const MIGRATIONS: string[] = [
   );
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2 (issue 8): perceptual fingerprints of images, indicator sets and their matches.
+  `
+  CREATE TABLE image_fingerprint (
+    document_id TEXT PRIMARY KEY,         -- the image document
+    version TEXT NOT NULL,                -- PHASH_VERSION the hashes were made with
+    phash TEXT NOT NULL,                  -- 64-bit pHash of the full image, hex
+    data TEXT NOT NULL                    -- JSON ImageFingerprint
+  );
+  CREATE INDEX image_fingerprint_phash ON image_fingerprint(phash);
+  CREATE TABLE indicator (
+    set_name TEXT NOT NULL,               -- the file or STIX bundle it came from
+    type TEXT NOT NULL,                   -- sha256, domain, package
+    value TEXT NOT NULL,                  -- lower case
+    source_id TEXT,                       -- STIX indicator id, when there is one
+    PRIMARY KEY (set_name, type, value)
+  ) WITHOUT ROWID;
+  CREATE INDEX indicator_value ON indicator(type, value);
+  `,
 ];

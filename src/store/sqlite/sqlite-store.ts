@@ -486,4 +486,89 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+
+  // integrity (issue 8)
+  async listDocumentSizes() {
+    const rows = this.db.prepare('SELECT id, size_bytes, media_type, sensitivity FROM document ORDER BY id').all() as {
+      id: string;
+      size_bytes: number;
+      media_type: string;
+      sensitivity: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      sizeBytes: r.size_bytes,
+      mediaType: r.media_type as Document['mediaType'],
+      sensitivity: r.sensitivity as Document['sensitivity'],
+    }));
+  }
+
+  async getEntity(id: string): Promise<Entity | null> {
+    const data = this.db.prepare('SELECT data FROM entity WHERE id = ?').pluck().get(id) as string | undefined;
+    return data === undefined ? null : (JSON.parse(data) as Entity);
+  }
+
+  async listEntities(filter: { sensitivity?: Document['sensitivity']; type?: Entity['type'] } = {}): Promise<Entity[]> {
+    const rows = this.db.prepare(`SELECT data FROM entity ${filter.type ? 'WHERE type = ?' : ''} ORDER BY id`).pluck().all(...(filter.type ? [filter.type] : [])) as string[];
+    const all = rows.map((d) => JSON.parse(d) as Entity);
+    return filter.sensitivity ? all.filter((e) => e.sensitivity === filter.sensitivity) : all;
+  }
+
+  async setSensitivity(
+    target: { document?: DocumentId; entity?: string },
+    level: Document['sensitivity'],
+    action: Action,
+    log: LogEntryDraft,
+  ): Promise<LogEntry> {
+    const parsedAction = Action.parse(action);
+    return this.db.transaction((): LogEntry => {
+      if (target.document !== undefined) {
+        const info = this.db.prepare('UPDATE document SET sensitivity = ? WHERE id = ?').run(level, target.document);
+        if (info.changes === 0) throw new DaftarError('not_found', `document ${target.document} is not in the workspace`);
+      } else if (target.entity !== undefined) {
+        const data = this.db.prepare('SELECT data FROM entity WHERE id = ?').pluck().get(target.entity) as string | undefined;
+        if (data === undefined) throw new DaftarError('not_found', `entity ${target.entity} is not in the workspace`);
+        this.putEntitiesSync([{ ...(JSON.parse(data) as Entity), sensitivity: level }]);
+      } else {
+        throw new DaftarError('usage', 'setSensitivity: name a document or an entity');
+      }
+      this.putActionsSync([parsedAction]);
+      return this.appendLogSync(log);
+    }).immediate();
+  }
+
+  async putImageFingerprint(documentId: DocumentId, version: string, phash: string, fingerprint: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT OR REPLACE INTO image_fingerprint (document_id, version, phash, data) VALUES (?, ?, ?, ?)')
+      .run(documentId, version, phash, JSON.stringify(fingerprint));
+  }
+
+  async listImageFingerprints() {
+    const rows = this.db.prepare('SELECT document_id, version, phash, data FROM image_fingerprint ORDER BY document_id').all() as {
+      document_id: string;
+      version: string;
+      phash: string;
+      data: string;
+    }[];
+    return rows.map((r) => ({ documentId: r.document_id, version: r.version, phash: r.phash, fingerprint: JSON.parse(r.data) as unknown }));
+  }
+
+  async putIndicators(setName: string, indicators: { type: string; value: string; sourceId: string | null }[]): Promise<number> {
+    const st = this.db.prepare('INSERT OR IGNORE INTO indicator (set_name, type, value, source_id) VALUES (?, ?, ?, ?)');
+    return this.db.transaction(() => {
+      let added = 0;
+      for (const i of indicators) added += st.run(setName, i.type, i.value, i.sourceId).changes;
+      return added;
+    })();
+  }
+
+  async listIndicators() {
+    const rows = this.db.prepare('SELECT set_name, type, value, source_id FROM indicator ORDER BY set_name, type, value').all() as {
+      set_name: string;
+      type: string;
+      value: string;
+      source_id: string | null;
+    }[];
+    return rows.map((r) => ({ setName: r.set_name, type: r.type, value: r.value, sourceId: r.source_id }));
+  }
 }

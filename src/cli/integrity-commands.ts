@@ -1,0 +1,170 @@
+// Integrity commands (issue 8): checkpoint, verify, protect, bundle, media, indicators.
+// Also creates the workspace's signing key after `daftar init` and on the first command
+// that opens a workspace without one.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { DaftarError } from '../model/errors.js';
+import type { Sensitivity } from '../model/schema.js';
+import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
+import { protectTarget } from '../pipeline/protect.js';
+import { verifyWorkspace } from '../pipeline/verify.js';
+import { isWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
+import { EXIT_SOME_FAILED, reportError } from './errors.js';
+
+type Opts = Record<string, unknown> & { json?: boolean };
+
+function ws(cmd: Command): Workspace {
+  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined));
+}
+
+function action(fn: (...args: any[]) => Promise<void>) {
+  return async (...args: any[]) => {
+    const cmd = args[args.length - 1] as Command;
+    try {
+      await fn(...args);
+    } catch (err) {
+      reportError(err, Boolean(cmd.opts().json));
+    }
+  };
+}
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    let answer = '';
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          done();
+          return resolve(answer);
+        }
+        if (ch === '\u0003') {
+          done();
+          return reject(new DaftarError('usage', 'cancelled'));
+        }
+        if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
+        else answer += ch;
+      }
+    };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** DAFTAR_PASSPHRASE for scripts, else a prompt when stdin and stderr are a terminal. */
+export function passphraseSource(): PassphraseSource {
+  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  return { env: process.env.DAFTAR_PASSPHRASE, prompt: interactive ? promptHidden : null };
+}
+
+async function ensureKeyFor(dir: string): Promise<void> {
+  if (!isWorkspace(dir) || hasSigningKey(dir)) return;
+  const made = await ensureSigningKey(dir, passphraseSource());
+  if (made.created) {
+    process.stderr.write(`daftar: created the workspace signing key; verifier key (public, share it): ${made.verifierKey}\n`);
+    if (made.warning) process.stderr.write(`daftar: warning: ${made.warning}\n`);
+  }
+}
+
+const KEEP_OUTSIDE =
+  'Keep checkpoints OUTSIDE the workspace (another disk, an e-mail to a colleague, print): a checkpoint stored with the log can be rewritten with it.';
+
+export function registerIntegrityCommands(program: Command): void {
+  // After `init` (and any command that opened a workspace), make sure it has its key.
+  program.hook('postAction', async (_root, actionCommand) => {
+    try {
+      const global = actionCommand.optsWithGlobals().workspace as string | undefined;
+      const dir = actionCommand.name() === 'init' ? workspaceDir((actionCommand.args[0] as string | undefined) ?? global) : workspaceDir(global);
+      await ensureKeyFor(dir);
+    } catch (err) {
+      reportError(err);
+    }
+  });
+
+  program
+    .command('checkpoint')
+    .description('sign the current head of the log (C2SP signed note); keep the file outside the workspace')
+    .option('-o, --output <file>', 'write the signed checkpoint to this file (default: stdout)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `\n${KEEP_OUTSIDE}\nCheck later with: daftar verify --checkpoint <file>\nThe passphrase comes from DAFTAR_PASSPHRASE or a prompt.`)
+    .action(
+      action(async (opts: Opts & { output?: string }, cmd: Command) => {
+        const w = ws(cmd);
+        try {
+          await ensureKeyFor(w.dir);
+          const made = await makeCheckpoint(w, passphraseSource());
+          if (opts.output) writeFileSync(opts.output, made.note);
+          if (opts.json) console.log(JSON.stringify({ checkpoint: made.note, size: made.size, rootHash: made.rootHash, verifierKey: made.verifierKey, output: opts.output ?? null }));
+          else if (!opts.output) process.stdout.write(made.note);
+          process.stderr.write(`checkpoint of ${made.size} log entries${opts.output ? ` written to ${opts.output}` : ''}\n`);
+          process.stderr.write(`verifier key (public): ${made.verifierKey}\n`);
+          process.stderr.write(`${KEEP_OUTSIDE}\n`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  program
+    .command('verify')
+    .description('re-hash every blob, check documents against blobs and the log, and the log against an older checkpoint')
+    .option('--checkpoint <file>', 'an older signed checkpoint (kept outside the workspace) the log must extend')
+    .option('--key <verifierKey>', 'verifier key to check the checkpoint with (default: the workspace log.pub)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExit 0 when everything checks out, 1 when there are problems (one line each).')
+    .action(
+      action(async (opts: Opts & { checkpoint?: string; key?: string }, cmd: Command) => {
+        let note: string | undefined;
+        if (opts.checkpoint !== undefined) {
+          if (!existsSync(opts.checkpoint)) throw new DaftarError('not_found', `${opts.checkpoint}: no such checkpoint file`);
+          note = readFileSync(opts.checkpoint, 'utf8');
+        }
+        const w = ws(cmd);
+        try {
+          const result = await verifyWorkspace(w, { checkpointNote: note, verifierKey: opts.key });
+          if (opts.json) {
+            console.log(JSON.stringify(result));
+          } else {
+            for (const p of result.problems) console.log(`${p.code}: ${p.message}`);
+            for (const n of result.notes) process.stderr.write(`note: ${n}\n`);
+            const ck = result.checkpointSize === null ? '' : `, extends the checkpoint of ${result.checkpointSize} entries`;
+            if (result.ok) console.log(`ok: ${result.documents} documents, ${result.blobs} blobs, ${result.logEntries} log entries${ck}`);
+            else process.stderr.write(`${result.problems.length} problem(s) found\n`);
+          }
+          if (!result.ok) process.exitCode = EXIT_SOME_FAILED;
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  program
+    .command('protect')
+    .description('set the sensitivity of a document or an entity (protected persons are pseudonymized in exports)')
+    .argument('<id>', 'document id (or unique prefix) or entity id')
+    .option('--level <level>', 'protected, restricted or public', 'protected')
+    .requiredOption('--reason <text>', 'why (recorded in the log)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (id: string, opts: Opts & { level: string; reason: string }, cmd: Command) => {
+        const w = ws(cmd);
+        try {
+          const r = await protectTarget(w, id, opts.level as Sensitivity, opts.reason);
+          if (opts.json) console.log(JSON.stringify({ target: r.kind, id: r.id, level: opts.level, previous: r.previous, action: r.action.id }));
+          else console.log(`${r.kind} ${r.id}: ${r.previous} -> ${opts.level} (action ${r.action.id})`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+}
