@@ -2,7 +2,7 @@
 // both) are chained along diagonals, chains that lie close together in both documents are
 // merged (a dropped sentence, an inserted line or sentences shuffled inside a paragraph
 // leave one passage, not several), and each passage gets character spans and a similarity.
-import { allShingles } from './fingerprint.js';
+import { allShingles, newlineBetween } from './fingerprint.js';
 import type { ReuseTokens } from './tokenize.js';
 
 export interface AlignOptions {
@@ -208,7 +208,7 @@ function countUncovered(covered: Uint8Array, tokens: ReuseTokens, text: string, 
   let lineUncovered = 0;
   let lineCovered = false;
   for (let k = from; k < to; k++) {
-    if (k > from && text.lastIndexOf('\n', tokens.starts[k]! - 1) >= tokens.ends[k - 1]!) {
+    if (k > from && newlineBetween(text, tokens.ends[k - 1]!, tokens.starts[k]!)) {
       if (lineCovered) total += lineUncovered;
       lineUncovered = 0;
       lineCovered = false;

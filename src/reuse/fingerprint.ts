@@ -15,9 +15,11 @@ export interface FingerprintOptions {
   shingleWords: number;
   /** Keep one shingle in `sampleEvery` (by hash value); 1 keeps all. */
   sampleEvery: number;
+  /** Lines of at most this many words keep twice as many shingles. */
+  denseLineWords: number;
 }
 
-export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = { shingleWords: 8, sampleEvery: 4 };
+export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = { shingleWords: 6, sampleEvery: 4, denseLineWords: 60 };
 
 const PRIME = 0x01000193;
 
@@ -49,10 +51,13 @@ export function allShingles(tokens: ReuseTokens, words: number): Uint32Array {
 
 /**
  * The shingles a ReuseIndex stores and looks up: those whose hash falls in the sampled
- * residue class, plus the first and last shingle of every line when `text` is given. A
- * site's template lines and stock lines ("Follow us on Telegram ...") are whole lines of
- * ten-odd words that a 1/4 sample often misses; their line-start and line-end shingles
- * tell how many documents hold them.
+ * residue class. When `text` is given, also the first and last shingle of every line, and
+ * twice as many in short lines (at most `denseLineWords` words). A site's template lines
+ * and stock lines ("Follow us on Telegram ...") are whole lines of ten-odd words that a
+ * 1/4 sample often misses; their line-start and line-end shingles tell how many documents
+ * hold them. A short pasted paragraph with a changed word keeps only a few shingles; the
+ * denser sample leaves it enough to be found. Both rules depend only on the text, so two
+ * copies of a line keep the same shingles.
  */
 export function sampleFingerprints(
   tokens: ReuseTokens,
@@ -60,17 +65,36 @@ export function sampleFingerprints(
   text?: string,
 ): Fingerprints {
   const words = options.shingleWords;
-  const mask = options.sampleEvery - 1;
-  const power = (options.sampleEvery & mask) === 0;
+  const every = options.sampleEvery;
+  const denseEvery = Math.max(1, Math.floor(every / 2));
   const n = tokens.count - words + 1;
   if (n <= 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };
+  // lineStart[i] = 1 when token i begins a line; lineWords[i] = words in token i's line.
+  let lineStart: Uint8Array | null = null;
+  let lineWords: Uint32Array | null = null;
+  if (text !== undefined) {
+    lineStart = new Uint8Array(tokens.count + 1);
+    lineWords = new Uint32Array(tokens.count);
+    lineStart[tokens.count] = 1;
+    let from = 0;
+    for (let i = 0; i <= tokens.count; i++) {
+      if (i === tokens.count || i === 0 || newlineBetween(text, tokens.ends[i - 1]!, tokens.starts[i]!)) {
+        lineStart[i] = 1;
+        lineWords.fill(i - from, from, i);
+        from = i;
+      }
+    }
+  }
   const hashes = new Uint32Array(n);
   const positions = new Uint32Array(n);
   let kept = 0;
   let last = -1;
   for (let i = 0; i < n; i++) {
     const h = shingleHash(tokens.keys, i, words);
-    const keep = (power ? (h & mask) === 0 : h % options.sampleEvery === 0) || (text !== undefined && (lineBreakBefore(text, tokens, i) || lineBreakBefore(text, tokens, i + words)));
+    let keep = h % every === 0;
+    if (!keep && lineStart && lineWords) {
+      keep = lineStart[i] === 1 || lineStart[i + words] === 1 || (lineWords[i]! <= options.denseLineWords && h % denseEvery === 0);
+    }
     // A run of one repeated word ("no no no ...") gives one hash many times; keep it once per run.
     if (keep && h !== last) {
       hashes[kept] = h;
@@ -82,11 +106,8 @@ export function sampleFingerprints(
   return { hashes: hashes.slice(0, kept), positions: positions.slice(0, kept) };
 }
 
-/** True when token i starts a line (or i is past the last token). */
-function lineBreakBefore(text: string, tokens: ReuseTokens, i: number): boolean {
-  if (i === 0 || i >= tokens.count) return true;
-  const from = tokens.ends[i - 1]!;
-  const to = tokens.starts[i]!;
+/** True when text[from, to) holds a line break. */
+export function newlineBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
   return false;
 }

@@ -4,13 +4,16 @@
 // Public API
 //   tokenizeForReuse(text): ReuseTokens
 //       Word tokens with UTF-16 spans; keys folded as in search (foldForSearch), so ي/ی,
-//       ك/ک, ZWNJ, Persian digits, quote and dash style, "1,200"/"1200" do not matter.
-//   sampleFingerprints(tokens, { shingleWords = 8, sampleEvery = 4 }): Fingerprints
-//       32-bit hashes of word 8-grams, the 1/4 kept by hash value, with token positions.
+//       ك/ک, ZWNJ or space, Persian digits, quote and dash style, "1,200"/"1200" do not
+//       matter; Persian affixes written apart are glued back ("کتاب ها" = "کتابها").
+//   sampleFingerprints(tokens, { shingleWords = 6, sampleEvery = 4, denseLineWords = 60 }, text?)
+//       32-bit hashes of word 6-grams, the 1/4 kept by hash value (1/2 in short lines),
+//       plus each line's first and last, with token positions.
 //   interface ReuseIndex { add(id, fp); lookup(hashes): Iterable<{hash, documentId, position}>;
 //                          has(id); candidates?(fp, opts); remove?(id) }   (methods may be async)
 //       new MemoryReuseIndex()    typed arrays, ~24 bytes per posting; a store may replace it
-//       findCandidates(index, fp, { minShared = 3, maxDocumentFrequency = 500 }): Map<id, shared>
+//       findCandidates(index, fp, { minShared = 3, nearWords = 40, maxDocumentFrequency = 500 })
+//           : Map<id, shared>   (two shared shingles near each other also count)
 //   detectReuseForDocument(doc: ReuseDocument, index, getDoc, options?): Promise<DetectedReuse[]>
 //       Incremental: fingerprints the new document, looks up candidates, aligns each one,
 //       flags boilerplate, orients by date, then adds the document to the index
@@ -18,7 +21,7 @@
 //   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
 //   recheckBoilerplate(links, index, getDoc, options?): Promise<links>
 //       Re-flags short links whose line has since become common (a stock line is only
-//       known once 25 documents carry it); run it on stored links from time to time.
+//       known once 10 documents carry it); run it on stored links from time to time.
 //   alignTokens(tokensA, textA, tokensB, textB, options?): AlignedPassage[]
 //   clusterReuse(links, publishedOf): { clusters: ReuseCluster[], links }  (clusterId set)
 //   compareIsoDates(a, b): -1 | 0 | 1 | null;   publishedAt(doc, offset): string | null
@@ -28,8 +31,10 @@
 // publication when `direction` is 'source_earlier'; on 'same_date' or 'unknown' it is the
 // fuller of the two passages. `similarity` is the multiset Dice of the two passages' words.
 // `boilerplate` marks a site's own template text (same site on both sides and recurring
-// in at least 3 of its documents) and stock lines held by 25+ documents; these are not
-// evidence that one outlet copied another and are left out of clusters.
+// in at least 3 of its documents) and short stock lines (at most 25 words) held by 10+
+// documents; these are not evidence that one outlet copied another and are left out of
+// clusters. Passages need 8 shared words and 40 characters, 12 words when they carry no
+// number (short figure-free phrases are mostly formulae).
 import type { Document } from '../model/schema.js';
 import type { ReuseDocument } from './direction.js';
 

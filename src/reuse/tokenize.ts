@@ -14,7 +14,7 @@ export interface ReuseTokens {
 
 const SEPARATOR = 0;
 const WORD = 1;
-const JOINER = 2; // inside a word, dropped from its key: apostrophes, ZWNJ, ZWJ, tatweel, bidi marks
+const JOINER = 2; // inside a word, dropped from its key: apostrophes, ZWJ, tatweel, bidi marks
 const DIGIT_SEPARATOR = 3; // between digits, dropped: "1,200" and "1200" and "۱٬۲۰۰" meet
 
 const CHAR_CLASS = buildCharClasses();
@@ -26,7 +26,9 @@ function buildCharClasses(): Uint8Array {
     if (c >= 0xd800 && c <= 0xdfff) table[c] = WORD; // astral letters stay inside words
     else if (word.test(String.fromCharCode(c))) table[c] = WORD;
   }
-  for (const c of [0x27, 0x2019, 0x02bc, 0x200c, 0x200d, 0x200e, 0x200f, 0x0640]) table[c] = JOINER;
+  // ZWNJ (U+200C) separates like a space: Persian writers use a ZWNJ or a space between
+  // the parts of one word ("دست‌کم" / "دست کم"), and affixes are glued back below.
+  for (const c of [0x27, 0x2019, 0x02bc, 0x200d, 0x200e, 0x200f, 0x0640]) table[c] = JOINER;
   for (const c of [0x2c, 0x2e, 0x066b, 0x066c, 0x060c]) table[c] = DIGIT_SEPARATOR;
   return table;
 }
@@ -34,12 +36,14 @@ function buildCharClasses(): Uint8Array {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-// Persian affixes written joined, with a ZWNJ, or after a space depending on the writer
-// ("کتاب‌ها" / "کتابها" / "کتاب ها"). A spaced-off affix is glued back to its neighbour so
-// all three spellings give one key. Folded forms (ي -> ی, ك -> ک).
+// Persian affixes and compound parts written joined, with a ZWNJ, or after a space
+// depending on the writer ("کتاب‌ها" / "کتابها" / "کتاب ها"). A part standing alone is
+// glued back to its neighbour so all three spellings give one key; other compounds meet
+// across ZWNJ and space ("دست‌کم" / "دست کم") but not when written joined. Folded forms
+// (ي -> ی, ك -> ک, آ -> ا).
 const FA_SUFFIXES = new Set([
   'ها', 'های', 'هایی', 'ای', 'ی', 'ام', 'ایم', 'اید', 'اند', 'تر', 'ترین', 'شان', 'مان', 'تان',
-  'الملل', 'المللی', 'وگو', 'گذاری', 'ریزی', 'گیری', 'کنندگان', 'کننده', 'اموزان',
+  'الملل', 'المللی', 'وگو', 'گذاری', 'ریزی', 'گیری', 'کنندگان', 'کننده', 'اموزان', 'شده', 'شدگان', 'کم',
 ]);
 const FA_PREFIXES = new Set(['می', 'نمی', 'بی']);
 
