@@ -90,6 +90,9 @@ export function registerCommands(program: Command): void {
                 ` (${report.seconds.toFixed(1)} s, ${rate.toFixed(1)} docs/s)`,
             );
             for (const f of report.failed) console.log(`  failed: ${f.message} [${f.code}]`);
+            const notes = new Map<string, number>();
+            for (const w of report.warnings) notes.set(w.message, (notes.get(w.message) ?? 0) + 1);
+            for (const [message, n] of notes) console.log(`  note: ${message} (${n} file${n > 1 ? 's' : ''})`);
           }
           process.exitCode = report.failed.length ? EXIT_SOME_FAILED : EXIT_OK;
         } finally {
@@ -219,6 +222,52 @@ export function registerCommands(program: Command): void {
           const counts = await importJsonl(w, input);
           if (opts.json) console.log(JSON.stringify(counts));
           else console.log('imported ' + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '));
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+}
+
+export function registerExtractionCommands(program: Command): void {
+  program
+    .command('extract')
+    .description('run the extractors (people, organizations, places, dates, quantities) over stored documents')
+    .option('--redo', 'redo every document, not only those made by older extractor versions')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts & { redo?: boolean }, cmd: Command) => {
+        const { runExtraction } = await import('../pipeline/extract-run.js');
+        const w = ws(cmd);
+        const bar = new ProgressBar('extract');
+        try {
+          const r = await runExtraction(w, { redo: Boolean(opts.redo), onProgress: (d, t) => bar.update(d, t) });
+          bar.finish();
+          if (opts.json) console.log(JSON.stringify(r));
+          else console.log(`extracted ${r.mentions} mentions from ${r.redone} of ${r.documents} documents`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  program
+    .command('mentions')
+    .description('mentions across the workspace with counts, most frequent first')
+    .option('--type <type>', 'PERSON, ORG, PLACE, MISC, DATE or QUANTITY')
+    .option('--limit <n>', 'rows to print', '50')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts & { type?: string; limit: string }, cmd: Command) => {
+        const types = ['PERSON', 'ORG', 'PLACE', 'MISC', 'DATE', 'QUANTITY'];
+        const type = opts.type?.toUpperCase();
+        if (type && !types.includes(type)) throw new DaftarError('usage', `--type ${opts.type}: expected one of ${types.join(', ')}`);
+        const w = ws(cmd);
+        try {
+          const rows = (await w.store.mentionCounts(type as never)).slice(0, Number(opts.limit) || 50);
+          if (opts.json) return void console.log(JSON.stringify(rows));
+          if (rows.length === 0) return void console.log('no mentions');
+          for (const r of rows) console.log(`${String(r.count).padStart(6)} ${String(r.documents).padStart(5)} docs  ${r.type.padEnd(8)} ${r.text}`);
         } finally {
           await w.close();
         }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // daftar: the command-line interface. Results go to stdout, progress and errors to stderr.
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands.js';
+import { registerCommands, registerExtractionCommands } from './commands.js';
 import { EXIT_USAGE } from './errors.js';
+import { registerIntegrityCommands } from './integrity-commands.js';
+import { registerServe } from './serve.js';
 
 const program = new Command();
 program
@@ -14,6 +16,9 @@ program
   .exitOverride();
 
 registerCommands(program);
+registerExtractionCommands(program);
+registerIntegrityCommands(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

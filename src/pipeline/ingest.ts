@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/types.js';
 import { DaftarError, describeError } from '../model/errors.js';
 import { buildDocument, toMentions } from './prepare.js';
+import type { ReadJobResult } from './read-job.js';
 import { createReaderPool } from './worker-pool.js';
 import { logDraft, type Workspace } from './workspace.js';
 
@@ -41,6 +42,8 @@ export interface IngestReport {
   added: { path: string; id: string }[];
   present: { path: string; id: string }[];
   failed: IngestFailure[];
+  /** Stored, with a note (e.g. extraction skipped). */
+  warnings: { path: string; message: string }[];
   bytes: number;
   seconds: number;
 }
@@ -112,7 +115,7 @@ function failureFromFs(path: string, err: unknown): IngestFailure {
 
 export async function ingestPaths(ws: Workspace, paths: string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
-  const report: IngestReport = { added: [], present: [], failed: [], bytes: 0, seconds: 0 };
+  const report: IngestReport = { added: [], present: [], failed: [], warnings: [], bytes: 0, seconds: 0 };
   ws.blobs.cleanTmp();
   const files: { path: string }[] = [];
   for (const item of expandPaths(paths, [ws.dir])) {
@@ -158,6 +161,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
         ws.blobs.commit(staged);
         const outcome = await ws.store.putDocument(document, passages, logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType }));
         if (outcome === 'added' && result.mentions.length) await ws.store.putMentions(id, toMentions(id, result.mentions));
+        if (result.warning) report.warnings.push({ path, message: result.warning });
         (outcome === 'added' ? report.added : report.present).push({ path, id });
       } catch (err) {
         ws.blobs.discard(staged);
@@ -189,14 +193,14 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
   return report;
 }
 
-function tooLargeToParse(sizeBytes: number, maxParseBytes: number) {
+function tooLargeToParse(sizeBytes: number, maxParseBytes: number): ReadJobResult {
   // Over the parse limit the bytes are still kept, byte for byte, as a blob of kind other.
   return {
-    ok: true as const,
+    ok: true,
     mentions: [],
     read: {
-      mediaType: 'other' as const,
-      kind: 'other' as const,
+      mediaType: 'other',
+      kind: 'other',
       text: '',
       passages: [],
       sections: [],
@@ -205,7 +209,7 @@ function tooLargeToParse(sizeBytes: number, maxParseBytes: number) {
         authors: [],
         site: null,
         url: null,
-        language: 'other' as const,
+        language: 'other',
         published: null,
         flags: ['too_large_to_parse'],
         extra: { sizeBytes, maxParseBytes },

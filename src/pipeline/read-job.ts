@@ -12,14 +12,19 @@ export interface ReadJob {
 }
 
 export type ReadJobResult =
-  | { ok: true; read: ReadResult; mentions: MentionDraft[] }
+  | { ok: true; read: ReadResult; mentions: MentionDraft[]; warning?: string }
   | { ok: false; code: string; message: string };
 
 export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
   try {
     const read = await readDocument({ bytes: job.bytes, fileName: job.fileName, limits: job.limits });
-    const mentions = extractMentionDrafts(read);
-    return { ok: true, read, mentions };
+    // The document is kept when extraction fails: its text and bytes matter more than
+    // suggestions, and `daftar extract` can run again once the cause is fixed.
+    try {
+      return { ok: true, read, mentions: extractMentionDrafts(read) };
+    } catch (err) {
+      return { ok: true, read, mentions: [], warning: `extraction skipped: ${describeError(err).message}` };
+    }
   } catch (err) {
     const { code, message } = describeError(err);
     return { ok: false, code, message };

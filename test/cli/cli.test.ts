@@ -10,6 +10,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Flood in Talvareh |
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Flood in Talvareh</h1>
 <p>FICTIONAL TEST PAGE. Heavy rain flooded the market district of Talvareh on Sunday, local officials said, and
 more than 300 families left their homes as the river rose through the night.</p>
+<p>Dr. Shirin Kalantari, who heads the provincial crisis committee, said the army had sent boats to Talvareh.</p>
 <p>The provincial crisis committee said water levels had started to fall by the afternoon, but roads to the
 eastern villages remained closed and schools would stay shut until Wednesday.</p></article>
 <footer>© 2026 Test Wire</footer></body></html>`;
@@ -30,7 +31,7 @@ beforeAll(() => ensureBuilt(), 300_000);
 describe('daftar CLI', () => {
   it('prints help for every command and exits 0', () => {
     const ws = join(tempDir(), 'ws');
-    for (const cmd of [[], ['ingest'], ['search'], ['show'], ['export'], ['import'], ['status'], ['init']]) {
+    for (const cmd of [[], ['ingest'], ['search'], ['show'], ['export'], ['import'], ['status'], ['init'], ['extract'], ['mentions']]) {
       const r = daftar(ws, [...cmd, '--help']);
       expect(r.status, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: daftar/);
@@ -83,13 +84,32 @@ describe('daftar CLI', () => {
     expect(status.byLanguage).toMatchObject({ en: 2, fa: 1 });
   });
 
+  it('extracts mentions on ingest, lists them, and redoes them on request', () => {
+    const ws = join(tempDir(), 'ws');
+    daftar(ws, ['ingest', corpus()]);
+    const people = JSON.parse(daftar(ws, ['mentions', '--type', 'person', '--json']).stdout);
+    expect(people.map((p: { text: string }) => p.text)).toContain('Shirin Kalantari'); // "Dr." kept out of the span
+    const hits = JSON.parse(daftar(ws, ['search', 'flooded', '--json']).stdout);
+    const shown = JSON.parse(daftar(ws, ['show', hits[0].documentId, '--json']).stdout);
+    const sunday = shown.mentions.find((m: { type: string; text: string }) => m.type === 'DATE' && m.text === 'Sunday');
+    expect(sunday.value).toBe('2025-03-02'); // anchored on the publication date, a Sunday
+    const person = shown.mentions.find((m: { text: string }) => m.text === 'Shirin Kalantari');
+    expect(person.attributes.title).toBe('Dr.');
+    expect(shown.document.text.slice(person.start, person.end)).toBe('Shirin Kalantari');
+    const quantity = shown.mentions.find((m: { type: string }) => m.type === 'QUANTITY');
+    expect(quantity).toMatchObject({ value: '300', attributes: { qualifier: 'at_least' } });
+    expect(JSON.parse(daftar(ws, ['extract', '--json']).stdout).redone).toBe(0); // all up to date
+    expect(JSON.parse(daftar(ws, ['extract', '--redo', '--json']).stdout).redone).toBe(3);
+    expect(daftar(ws, ['mentions', '--type', 'bogus']).status).toBe(2);
+  });
+
   it('round-trips export -> import -> export byte for byte', () => {
     const a = join(tempDir(), 'a');
     daftar(a, ['ingest', corpus()]);
     const first = daftar(a, ['export', '--format', 'jsonl']);
     expect(first.status).toBe(0);
     const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['document', 'passage', 'log']));
+    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['document', 'passage', 'mention', 'log']));
     const file = join(tempDir(), 'export.jsonl');
     writeFileSync(file, first.stdout);
     const b = join(tempDir(), 'b');
