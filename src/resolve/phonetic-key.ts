@@ -38,6 +38,7 @@ function applyLetterRules(word: string): string {
     .replace(/dh/g, 'z') // ذ: "Ramadhan" / "Ramazan"
     .replace(/th/g, 's') // ث: "Othman" / "Osman"
     .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's') // "Icela" / "Isela"
     .replace(/c(?!h)/g, 'k')
     .replace(/w(?=[aeiou])/g, 'v');
   w = w

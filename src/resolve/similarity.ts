@@ -26,6 +26,20 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
+// Consonants that romanizations of one Arabic or Persian letter swap between:
+// ق/غ as q, gh, g or k ("Qaddafi" / "Gadhafi"); ض/ذ as d, dh or z ("Rida" / "Reza");
+// و as v, w or f; پ written b where the script lacks it.
+const NEAR_CONSONANTS = new Set(['kq', 'gq', 'gk', 'dz', 'fv', 'bp']);
+
+function substitutionCost(x: string, y: string, vowelCost: number, xIsVowel: boolean): number {
+  if (x === y) return 0;
+  if (xIsVowel && VOWEL.test(y)) return vowelCost;
+  const pair = x < y ? x + y : y + x;
+  // y and i, v and u are one letter (ی, و) read as consonant or vowel: "Ayesha" / "Aisha".
+  if (pair === 'iy' || pair === 'uv') return vowelCost;
+  return NEAR_CONSONANTS.has(pair) ? 0.5 : 1;
+}
+
 function charCost(c: string, vowelCost: number): number {
   return VOWEL.test(c) ? vowelCost : 1;
 }
@@ -48,8 +62,7 @@ export function weightedDistance(a: string, b: string, vowelCost = 0.5): number 
     const va = VOWEL.test(ca);
     for (let j = 1; j <= m; j++) {
       const cb = b[j - 1];
-      let sub = 0;
-      if (ca !== cb) sub = va && VOWEL.test(cb) ? vowelCost : 1;
+      const sub = substitutionCost(ca, cb, vowelCost, va);
       let v = Math.min(
         d[i - 1][j] + (va ? vowelCost : 1),
         d[i][j - 1] + charCost(cb, vowelCost),
