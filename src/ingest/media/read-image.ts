@@ -145,6 +145,17 @@ async function parseExif(data: Uint8Array): Promise<Record<string, Block>> {
   }
 }
 
+/** A JPEG without its end-of-image marker or a PNG without IEND was cut short (pixels are never decoded here). */
+function isTruncated(bytes: Uint8Array, format: SniffedFormat): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  if (format === 'jpeg') {
+    for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return false;
+    return true;
+  }
+  if (format === 'png') return indexOf(tail, 'IEND') < 0;
+  return false;
+}
+
 function first<T>(...values: (T | null)[]): T | null {
   for (const v of values) if (v !== null) return v;
   return null;
@@ -166,6 +177,7 @@ export async function readImage(input: ReadInput, format: SniffedFormat): Promis
     }
   }
   if (Object.keys(blocks).length === 0) flags.push('metadata_unreadable');
+  if (isTruncated(input.bytes, format)) flags.push('truncated');
 
   const ifd0 = blocks.ifd0 ?? {};
   const exif = blocks.exif ?? {};
