@@ -12,6 +12,8 @@ export interface MainText {
   top: number;
   /** Elements whose subtrees were taken. */
   roots: number[];
+  /** Per element: 1 when it or an ancestor is chrome. */
+  inJunk: Uint8Array;
 }
 
 // Class/id/role words of page chrome. Tokens are matched against class/id pieces.
@@ -241,7 +243,7 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
       out.push({ index: b, text });
     }
   }
-  return { blocks: out, top, roots };
+  return { blocks: out, top, roots, inJunk };
 }
 
 /** Readability's conditional cleaning, on subtree counts. */
@@ -290,4 +292,33 @@ function countCommas(s: string): number {
 /** Title comparison key: lower case letters and digits only. */
 export function foldTitle(s: string): string {
   return s.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * A looser reading for listing pages (catalogues, link lists, schedules), where the
+ * prose-based choice finds little: everything in <main> (or the page) that is not chrome.
+ */
+export function extractLoose(page: ParsedPage, strict: MainText): MainText {
+  const { elems, blocks } = page;
+  let root = 0;
+  for (let i = 1; i < elems.length; i++) {
+    const e = elems[i]!;
+    if (strict.inJunk[i]) continue;
+    if (e.tag === 'main' || /role:main/.test(e.hint) || /^(main|content|main-content|maincontent)$/.test(e.hint.split(' ').pop() ?? '')) {
+      if (e.textLen > 200) {
+        root = i;
+        break;
+      }
+    }
+  }
+  const out: { index: number; text: string }[] = [];
+  const re = elems[root]!;
+  for (let b = re.firstBlock; b < re.endBlock; b++) {
+    const blk = blocks[b]!;
+    if (strict.inJunk[blk.elem] && blk.elem !== root) continue;
+    const text = stripShortcodes(blk.text);
+    if (!text || BOILER_LINE_RE.test(text) || COPYRIGHT_RE.test(text)) continue;
+    out.push({ index: b, text });
+  }
+  return { blocks: out, top: root, roots: [root], inJunk: strict.inJunk };
 }

@@ -6,7 +6,7 @@ import { normalizeText } from '../../text/normalize.js';
 import type { PassageSpan, ReadInput, ReadResult, Reader } from '../types.js';
 import { decodeHtml } from './decode.js';
 import { findTextDate, parseMachineDate } from './dates.js';
-import { extractMain, type MainText } from './extract.js';
+import { extractLoose, extractMain, type MainText } from './extract.js';
 import { buildMetadata } from './metadata.js';
 import { parsePage, type ParsedPage } from './parse.js';
 
@@ -26,9 +26,14 @@ export function readHtmlSync(input: ReadInput): ReadResult {
   // A first guess of the title lets extraction drop a headline that repeats it.
   const titleHint = page.metas.find((m) => m.key === 'og:title')?.content ?? page.title;
   let main = extractMain(page, titleHint);
+  if (totalLength(main) < LISTING_THRESHOLD) {
+    // Little prose found: a listing page, or a page of short lines; read everything outside chrome.
+    const loose = extractLoose(page, main);
+    if (totalLength(loose) > 2 * totalLength(main)) main = loose;
+  }
   if (main.blocks.length === 0 || totalLength(main) < 40) {
-    // Extraction found nothing convincing: fall back to every non-chrome line of the page.
-    const all = fallbackAll(page);
+    // Extraction found nothing convincing: fall back to every line of the page.
+    const all = fallbackAll(page, main);
     if (totalLength(all) > totalLength(main)) main = all;
   }
 
@@ -68,10 +73,12 @@ function totalLength(m: MainText): number {
   return n;
 }
 
-function fallbackAll(page: ParsedPage): MainText {
+function fallbackAll(page: ParsedPage, main: MainText): MainText {
   const blocks = page.blocks.map((b, index) => ({ index, text: b.text })).filter((b) => b.text.length > 0);
-  return { blocks, top: 0, roots: [0] };
+  return { blocks, top: 0, roots: [0], inJunk: main.inJunk };
 }
+
+const LISTING_THRESHOLD = 300;
 
 const POST_HINT = /(^|[\s_-])(post|entry|hentry|article|story|teaser|card|excerpt|item|news-item|blog-item)([\s_-]|$)/;
 
