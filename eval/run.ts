@@ -1,7 +1,7 @@
 // npm run eval [-- --task NAME] [--file PATH] [--json]
 // Runs every task in eval/tasks/ on ../shared/data, or one task on another copy of its data.
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dataPath, repoRoot, type EvalRow, type EvalTask } from './harness.js';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
   let failed = false;
   for (const task of selected) {
-    const paths = values.file ? [values.file] : task.defaultPaths.map((p) => dataPath(p));
+    const paths = values.file ? [values.file] : task.defaultPaths.map((p) => (isAbsolute(p) ? p : dataPath(p)));
     let rows: EvalRow[] = [];
     try {
       for (const p of paths) rows = rows.concat(await task.run(p));
