@@ -34,13 +34,10 @@ function shYearInterval(jy: number): string {
 function shMonthInterval(jy: number, jm: number): string {
   return `${g(jy, jm, 1)}/${g(jy, jm, jalaaliMonthLength(jy, jm))}`;
 }
-function isoWeek(iso: string): string {
-  const n = dayNum(iso);
-  const wd = (new Date(n * 86400000).getUTCDay() + 6) % 7;
-  const thu = n - wd + 3;
-  const ty = new Date(thu * 86400000).getUTCFullYear();
-  const week = Math.floor((thu - dayNum(`${ty}-01-01`)) / 7) + 1;
-  return `${ty}-W${p2(week)}`;
+/** The Persian week (Saturday to Friday) holding day number n. */
+function persianWeek(n: number): string {
+  const sinceSaturday = (new Date(n * 86400000).getUTCDay() + 1) % 7;
+  return `${isoOf(n - sinceSaturday)}/${isoOf(n - sinceSaturday + 6)}`;
 }
 function shOf(iso: string): { jy: number; jm: number; jd: number } {
   const [y, m, d] = iso.split('-').map(Number);
@@ -185,7 +182,7 @@ for (const anchor of REL_ANCHORS) {
   add('سال گذشته شمار اعدام‌ها افزایش یافت.', anchor, 'سال گذشته', shYearInterval(a.jy - 1));
   const pm = a.jm === 1 ? { jy: a.jy - 1, jm: 12 } : { jy: a.jy, jm: a.jm - 1 };
   add('ماه گذشته سه روزنامه‌نگار بازداشت شدند.', anchor, 'ماه گذشته', shMonthInterval(pm.jy, pm.jm));
-  add('هفته گذشته خانواده‌ها نامه‌ای سرگشاده منتشر کردند.', anchor, 'هفته گذشته', isoWeek(isoOf(n - 7)));
+  add('هفته گذشته خانواده‌ها نامه‌ای سرگشاده منتشر کردند.', anchor, 'هفته گذشته', persianWeek(n - 7));
   add('سه روز پیش نیروهای امنیتی به خانه او رفتند.', anchor, 'سه روز پیش', isoOf(n - 3));
 }
 add('پارسال این زندان بازسازی شد.', '2021-05-10', 'پارسال', shYearInterval(shOf('2021-05-10').jy - 1));

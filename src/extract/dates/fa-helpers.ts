@@ -135,7 +135,12 @@ export function relShift(ctx: Context, n: number, unit: string, fa: boolean): Re
   switch (unit) {
     case 'روز': case 'شبانه روز': return { value: isoDay(addDays(a, n)), granularity: 'day', confidence: 0.8 };
     case 'شب': return { value: `${isoDay(addDays(a, n))}TNI`, granularity: 'time', confidence: 0.7 };
-    case 'هفته': return { value: isoWeek(addDays(a, 7 * n)), granularity: 'day', confidence: 0.7 };
+    case 'هفته': {
+      // A Persian week runs Saturday (شنبه) to Friday (جمعه).
+      const d = addDays(a, 7 * n);
+      const saturday = addDays(d, -((weekday(d) + 1) % 7));
+      return { value: `${isoDay(saturday)}/${isoDay(addDays(saturday, 6))}`, timeml: isoWeek(d), granularity: 'interval', confidence: 0.7 };
+    }
     case 'ماه': {
       const s = gregorianToSolarHijri(a);
       const idx = s.jy * 12 + s.jm - 1 + n;

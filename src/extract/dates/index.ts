@@ -3,6 +3,7 @@ import { foldArabicScript } from '../quantities/fold.js';
 import { EN_RULES } from './en.js';
 import { runRules } from './engine.js';
 import { FA_RULES, SH_LATIN_RULES } from './fa.js';
+import { toIsoValue } from './iso.js';
 import { mergeAdjacent } from './merge.js';
 import type { DateAnchor, DateSpan } from './types.js';
 
@@ -24,6 +25,6 @@ export function extractDates(text: string, lang: 'en' | 'fa', anchor: DateAnchor
   const folded = foldArabicScript(text);
   const arabic = folded !== text || /[\u0600-\u06ff]/.test(text);
   const rules = lang === 'fa' ? FA : arabic ? EN_MIXED : EN_ONLY;
-  const spans = runRules(text, folded, rules, anchor.date);
+  const spans = runRules(text, folded, rules, anchor.date).map(toIsoValue);
   return lang === 'fa' ? mergeAdjacent(text, folded, spans) : spans;
 }

@@ -5,12 +5,11 @@ export const EXTRACTOR_VERSION = 'dates@1';
 
 /**
  * The shape of `value`:
- * - day "2019-03-03", month "2019-03", year "2019", decade "198" (TimeML: the first three digits),
- * - interval "A/B" of any of those, e.g. "1979-03-21/1980-03-20",
- * - time "2019-03-03T14:30" or "2019-03-03TMO" (TimeML parts of day),
- * - duration "P3D", "PT2H", "PXY" (unknown count), set "P1D" (every day), "XXXX-WXX-1" (Mondays).
- * Week and quarter dates use ISO/TimeML forms "1989-W44", "1989-Q3" with granularity 'day'-free
- * names: 'week' and 'quarter' are folded into 'interval' only when written as "A/B".
+ * - day "2019-03-03", month "2019-03", year "2019", decade "198X" (TimeML's "198" is in `timeml`),
+ * - interval "A/B" of any of those, e.g. "1979-03-21/1980-03-20" (a Solar Hijri year), also for
+ *   weeks, quarters and seasons ("last week" -> "2019-05-06/2019-05-12", timeml "2019-W19"),
+ * - time "2019-03-03T14:30", or with a TimeML part of day "2019-03-03TNI" ("last night"),
+ * - duration "P3D", "PT2H", "PXY" (unknown count); set "P1D" (daily), "XXXX-WXX-1" (Mondays).
  */
 export type Granularity = 'day' | 'month' | 'year' | 'decade' | 'interval' | 'time' | 'duration' | 'set';
 

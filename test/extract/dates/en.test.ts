@@ -83,7 +83,7 @@ describe('English anchoring on the publication date', () => {
     ['He was released two days ago.', '2019-05-13'],
     ['Talks resume next month.', '2019-06'],
     ['It happened last year.', '2018'],
-    ['Protests continued last week.', '2019-W19'],
+    ['Protests continued last week.', '2019-05-06/2019-05-12'], // ISO week 19, Monday to Sunday
     ['in March of this year', '2019-03'],
   ])('%s', (text, value) => {
     const spans = extractDates(text, 'en', PUB);
@@ -104,7 +104,8 @@ describe('English anchoring on the publication date', () => {
 
   it('never reads the clock: the same text and anchor give the same values', () => {
     const a = extractDates('yesterday, last week and next year', 'en', { date: '2001-01-01' });
-    expect(a.map((s) => s.value)).toEqual(['2000-12-31', '2000-W52', '2002']);
+    expect(a.map((s) => s.value)).toEqual(['2000-12-31', '2000-12-25/2000-12-31', '2002']);
+    expect(a[1].timeml).toBe('2000-W52');
   });
 });
 
