@@ -8,7 +8,9 @@
 //   and every mention linked to it, is replaced by the pseudonym in document texts and in
 //   every other string of every record; offsets (passages, mentions, claims, reuse links,
 //   sections) are recomputed against the redacted text, so text.slice(start, end) still holds;
-// - documents marked `protected` are left out, with every record that refers to them;
+// - a surname alone (last word of a multi-word name, 4+ letters) is hidden too;
+// - documents marked `protected` are left out, with every record that refers to them, and
+//   other records (actions, log details) show their id as "protected-document";
 // - log entries are redacted too; a redacted entry no longer matches its leafHash, so a
 //   redacted export is for reading, not for verifying (bundles and --full exports are).
 // The stored originals are never changed.
@@ -44,7 +46,11 @@ export function assignPseudonyms(entities: readonly Entity[]): Pseudonym[] {
   const protectedPersons = entities.filter((e) => e.type === 'PERSON' && e.sensitivity === 'protected').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return protectedPersons.map((e, rank) => {
     const label = pseudonymLabel(rank);
-    const spellings = [...new Set([e.name, ...e.aliases.map((a) => a.name)].map((s) => normalizeText(s)).filter((s) => s.length >= 2))].sort((a, b) => b.length - a.length);
+    const names = [e.name, ...e.aliases.map((a) => a.name)].map((s) => normalizeText(s));
+    // A surname alone ("Kalantari said") names the witness too; hiding a namesake is
+    // the safer mistake in a protected export.
+    const surnames = names.map((n) => n.split(' ')).filter((w) => w.length > 1).map((w) => w[w.length - 1]!).filter((w) => w.length >= 4);
+    const spellings = [...new Set([...names, ...surnames].filter((s) => s.length >= 2))].sort((a, b) => b.length - a.length);
     return { entityId: e.id, name: `Witness ${label}`, id: `witness-${label.toLowerCase()}`, spellings };
   });
 }
@@ -65,7 +71,11 @@ export class Redactor {
   private readonly bySpelling = new Map<string, string>();
   readonly byEntityId = new Map<string, Pseudonym>();
 
-  constructor(readonly pseudonyms: readonly Pseudonym[]) {
+  /** `hiddenIds`: ids of left-out documents, shown as "protected-document" where other records name them. */
+  constructor(
+    readonly pseudonyms: readonly Pseudonym[],
+    readonly hiddenIds: ReadonlySet<string> = new Set(),
+  ) {
     const spellings: string[] = [];
     for (const p of pseudonyms) {
       this.byEntityId.set(p.entityId, p);
@@ -144,7 +154,9 @@ export function mapOffset(reps: readonly Replacement[], pos: number, side: 'star
 function deepRedact(value: unknown, redactor: Redactor): unknown {
   if (typeof value === 'string') {
     const p = redactor.byEntityId.get(value);
-    return p ? p.id : redactor.redactString(value);
+    if (p) return p.id;
+    if (redactor.hiddenIds.has(value)) return 'protected-document';
+    return redactor.redactString(value);
   }
   if (Array.isArray(value)) return value.map((v) => deepRedact(v, redactor));
   if (value && typeof value === 'object') {
@@ -267,8 +279,8 @@ export async function* redactRecords(records: AsyncIterable<ExportRecord>, ctx: 
 
 /** Builds the redaction context of a workspace, or null when nothing needs hiding. */
 export async function redactionFor(ws: Workspace): Promise<RedactionContext | null> {
-  const redactor = new Redactor(assignPseudonyms(await ws.store.listEntities({ type: 'PERSON', sensitivity: 'protected' })));
   const hiddenDocuments = new Set((await ws.store.listDocumentSizes()).filter((d) => d.sensitivity === 'protected').map((d) => d.id));
+  const redactor = new Redactor(assignPseudonyms(await ws.store.listEntities({ type: 'PERSON', sensitivity: 'protected' })), hiddenDocuments);
   if (!redactor.active && hiddenDocuments.size === 0) return null;
   return { redactor, hiddenDocuments, mentionsOf: (id) => (redactor.active ? ws.store.getMentions(id) : Promise.resolve([])) };
 }
