@@ -8,7 +8,8 @@ import { readHtml } from './html/read-html.js';
 import { readAudioVideo } from './media/read-av.js';
 import { readImage } from './media/read-image.js';
 import { ReadAborted, readPdf } from './pdf/read-pdf.js';
-import { sniffFormat, sniffMediaType } from './sniff.js';
+import { mediaTypeOf, sniffFormat, type SniffedFormat } from './sniff.js';
+import type { MediaType } from '../model/schema.js';
 import { blobResult } from './text/read-result.js';
 import { readRtf } from './text/read-rtf.js';
 import { readMarkdown, readText } from './text/read-text.js';
@@ -28,7 +29,7 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
   const name = input.fileName ?? 'file';
   if (input.bytes.length === 0) throw new DaftarError('empty_file', `${name}: file is empty; nothing to store`);
   const format = sniffFormat(input.bytes, input.fileName);
-  const mediaType = sniffMediaType(input.bytes, input.fileName);
+  const mediaType = mediaTypeOf(format);
   if (input.bytes.length > input.limits.maxParseBytes) {
     return blobResult(mediaType, 'other', ['too_large_to_parse'], { format, sizeBytes: input.bytes.length });
   }
@@ -51,7 +52,7 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
   }
 }
 
-async function dispatch(input: ReadInput, format: ReturnType<typeof sniffFormat>, mediaType: ReturnType<typeof sniffMediaType>, signal: AbortSignal): Promise<ReadResult> {
+async function dispatch(input: ReadInput, format: SniffedFormat, mediaType: MediaType, signal: AbortSignal): Promise<ReadResult> {
   switch (mediaType) {
     case 'pdf':
       return readPdf(input, signal);

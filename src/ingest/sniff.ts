@@ -32,7 +32,12 @@ const FORMAT_MEDIA_TYPE: Record<SniffedFormat, MediaType> = {
  * sniffMediaType(utf8('# Title\n\ntext'), 'notes.txt') -> 'markdown'
  */
 export function sniffMediaType(bytes: Uint8Array, fileName: string | null): MediaType {
-  return FORMAT_MEDIA_TYPE[sniffFormat(bytes, fileName)];
+  return mediaTypeOf(sniffFormat(bytes, fileName));
+}
+
+/** The MediaType a sniffed format is stored under. mediaTypeOf('wav') -> 'video'. */
+export function mediaTypeOf(format: SniffedFormat): MediaType {
+  return FORMAT_MEDIA_TYPE[format];
 }
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {

@@ -249,11 +249,23 @@ export async function readPdf(input: ReadInput, signal?: AbortSignal): Promise<R
     const meta = emptyMetadata();
 
     let info: Record<string, unknown> = {};
+    let xmp: { get(name: string): unknown } | null = null;
     try {
-      info = ((await pdf.getMetadata()).info ?? {}) as Record<string, unknown>;
+      const m = await pdf.getMetadata();
+      info = (m.info ?? {}) as Record<string, unknown>;
+      xmp = (m.metadata as { get(name: string): unknown } | null) ?? null;
     } catch {
       flags.add('metadata_unreadable');
     }
+    const xmpString = (name: string): string | null => {
+      try {
+        const raw = xmp?.get(name); // rdf:Seq/Bag values come back as arrays
+        const v = Array.isArray(raw) ? raw.filter((x) => typeof x === 'string').join('; ') : raw;
+        return typeof v === 'string' ? normalizeText(v).replace(/\n+/g, ' ') || null : null;
+      } catch {
+        return null;
+      }
+    };
     if (typeof info.PDFFormatVersion === 'string') extra.pdfVersion = info.PDFFormatVersion;
     const producer = infoString(info, 'Producer');
     const creatorTool = infoString(info, 'Creator');
@@ -315,12 +327,15 @@ export async function readPdf(input: ReadInput, signal?: AbortSignal): Promise<R
     }
     if (pdf.numPages === 0) flags.add('no_pages');
 
-    meta.title = cleanTitle(infoString(info, 'Title'));
-    meta.authors = splitAuthors(infoString(info, 'Author'));
+    // The Info dictionary first, the XMP packet (which newer producers fill instead) second.
+    meta.title = cleanTitle(infoString(info, 'Title') ?? xmpString('dc:title'));
+    meta.authors = splitAuthors(infoString(info, 'Author') ?? xmpString('dc:creator'));
     const created = parsePdfDate(info.CreationDate);
+    const xmpCreated = created ? null : /^(\d{4}-\d{2}-\d{2})/.exec(xmpString('xmp:createdate') ?? '')?.[1];
     // CreationDate is when the file was made (often an export or a scan), not when the report
     // was published; usually close, sometimes years off.
     if (created) meta.published = { value: created, evidence: 'pdf info CreationDate', confidence: 0.4 };
+    else if (xmpCreated) meta.published = { value: xmpCreated, evidence: 'pdf xmp CreateDate', confidence: 0.4 };
     meta.language = text ? detectLanguage(text) : 'other';
     meta.flags = [...flags].sort();
     meta.extra = extra;

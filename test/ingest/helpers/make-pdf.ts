@@ -5,6 +5,8 @@ export interface PdfSpec {
   /** Per page, its paragraphs; each paragraph is drawn as lines of one Tj each. */
   pages: string[][][];
   info?: Record<string, string>;
+  /** An XMP packet attached to the catalog as /Metadata. */
+  xmp?: string;
   /** Junk bytes written before the %PDF header (readers accept up to 1 KB). */
   junkBefore?: string;
 }
@@ -36,7 +38,8 @@ export function makePdf(spec: PdfSpec): Uint8Array {
     const content = add(`<< /Length ${Buffer.byteLength(ops, 'latin1')} >>\nstream\n${ops}\nendstream`);
     pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  const metadata = spec.xmp ? add(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(spec.xmp, 'latin1')} >>\nstream\n${spec.xmp}\nendstream`) : null;
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R${metadata ? ` /Metadata ${metadata} 0 R` : ''} >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   let infoId: number | null = null;
   if (spec.info) {

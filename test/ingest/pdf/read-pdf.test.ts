@@ -42,6 +42,14 @@ describe('readPdf', () => {
     expect(r.metadata.flags).toEqual([]);
   });
 
+  it('falls back to the XMP packet when the info dictionary has no title, author or date', async () => {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">XMP-only title</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>Omid Karimi</rdf:li></rdf:Seq></dc:creator><xmp:CreateDate>2021-02-03T04:05:06Z</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const r = await read(makePdf({ pages: [[['Body']]], xmp }));
+    expect(r.metadata.title).toBe('XMP-only title');
+    expect(r.metadata.authors).toEqual(['Omid Karimi']);
+    expect(r.metadata.published).toEqual({ value: '2021-02-03', evidence: 'pdf xmp CreateDate', confidence: 0.4 });
+  });
+
   it('does not detach the caller\'s buffer (pdf.js transfers what it is given)', async () => {
     const bytes = makePdf({ pages: [[['Keep my bytes']]] });
     const before = bytes.length;
