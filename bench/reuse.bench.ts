@@ -158,10 +158,11 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   const t0 = performance.now();
   const { docs, planted, corpus, random } = generate(n, plants, 6);
   const tGenerated = performance.now();
+  const cpu0 = process.cpuUsage();
   const byId = new Map(docs.map((d) => [d.id, d]));
   const getDoc = (id: string): ReuseDocument | undefined => byId.get(id);
 
-  const index = new MemoryReuseIndex(n * 130);
+  const index = new MemoryReuseIndex(n * 200);
   const linksByTarget = new Map<string, DetectedReuse[]>();
   let linkCount = 0;
   for (const doc of docs) {
@@ -173,6 +174,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
     }
   }
   const tDetected = performance.now();
+  const cpu = process.cpuUsage(cpu0);
 
   // A planted copy is found when a link joins its two documents, source earlier, covers at
   // least half of the pasted paragraph and overlaps the original (an edited copy dropped a
@@ -216,7 +218,7 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   console.log(`articles: ${n}, planted copies: ${planted.length} (${edited} edited), index postings: ${index.postingCount}`);
   console.log(`planted recall: ${(found / planted.length).toFixed(3)} (verbatim ${((found - foundEdited) / (planted.length - edited)).toFixed(3)}, edited ${(foundEdited / edited).toFixed(3)})`);
   console.log(`links found: ${linkCount}, not a planted copy: ${linkCount - plantedLinks.size}`);
-  console.log(`time: generate ${((tGenerated - t0) / 1000).toFixed(1)} s, detect + index ${((tDetected - tGenerated) / 1000).toFixed(1)} s (${Math.round(n / ((tDetected - tGenerated) / 1000))} articles/s)`);
+  console.log(`time: generate ${((tGenerated - t0) / 1000).toFixed(1)} s, detect + index ${((tDetected - tGenerated) / 1000).toFixed(1)} s (${Math.round(n / ((tDetected - tGenerated) / 1000))} articles/s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), total ${((tDetected - t0) / 1000).toFixed(1)} s`);
   console.log(`add one article to the ${n}-article index: median ${costs[50]!.toFixed(2)} ms, p95 ${costs[95]!.toFixed(2)} ms`);
   console.log(`peak RSS: ${rssMb.toFixed(0)} MB`);
 }

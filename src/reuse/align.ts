@@ -137,7 +137,12 @@ export function alignTokens(
   }
   done.push(...active);
 
-  const merged = mergeChains(done, options.mergeGapWords);
+  // A lone seed is as likely chance ("according to the news agency") as copying; it may
+  // not glue a stock line to a passage or stretch a passage over unrelated text.
+  const merged = mergeChains(
+    done.filter((c) => c.matched > n),
+    options.mergeGapWords,
+  );
   const out: AlignedPassage[] = [];
   for (const c of merged) {
     if (c.matched < options.minWords) continue;
