@@ -39,7 +39,9 @@ async function analyse(path: string): Promise<{ gold: Gold; docs: Map<string, An
         const p = [resolve(repoRoot, d.file), resolve(dirname(file), d.file), resolve(dirname(file), '..', d.file)].find((x) => existsSync(x));
         if (!p) throw new Error(`${d.file}: not found next to ${file}`);
         try {
-          const read = await readDocument({ bytes: readFileSync(p), fileName: p, limits: DEFAULT_READ_LIMITS });
+          const buf = readFileSync(p);
+          const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength); // pdf.js refuses Buffers
+          const read = await readDocument({ bytes, fileName: p, limits: DEFAULT_READ_LIMITS });
           out.set(d.file, { text: read.text, mentions: extractMentionDrafts(read) });
         } catch {
           out.set(d.file, { text: '', mentions: [] });

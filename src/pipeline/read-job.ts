@@ -17,7 +17,9 @@ export type ReadJobResult =
 
 export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
   try {
-    const read = await readDocument({ bytes: job.bytes, fileName: job.fileName, limits: job.limits });
+    // A plain Uint8Array view: pdf.js refuses Node Buffers.
+    const bytes = new Uint8Array(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+    const read = await readDocument({ bytes, fileName: job.fileName, limits: job.limits });
     // The document is kept when extraction fails: its text and bytes matter more than
     // suggestions, and `daftar extract` can run again once the cause is fixed.
     try {
