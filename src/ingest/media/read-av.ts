@@ -1,6 +1,7 @@
 // Video and audio files are stored and hashed; nothing is decoded. WAV files get their RIFF
 // INFO tags (often a name and a place: sensitive, stripped from protected exports) and a
-// duration computed from the bytes actually present, never from the declared sizes.
+// duration computed from the bytes actually present, never from the declared sizes; MP4/MOV
+// files their movie-header duration and creation date.
 import type { SniffedFormat } from '../sniff.js';
 import { blobResult } from '../text/read-result.js';
 import type { ReadInput, ReadResult } from '../types.js';
@@ -53,6 +54,53 @@ export function readWavFacts(bytes: Uint8Array): WavFacts {
   return facts;
 }
 
+/**
+ * Duration and creation time of an MP4/MOV from its movie header ("moov/mvhd"); boxes are
+ * walked by their declared sizes, clamped to the bytes present.
+ */
+export function readMp4Facts(bytes: Uint8Array): { durationSeconds?: number; created?: string } {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const findBox = (start: number, end: number, type: string): [number, number] | null => {
+    for (let p = start, guard = 0; p + 8 <= end && guard < 10_000; guard++) {
+      let size = dv.getUint32(p);
+      let header = 8;
+      if (size === 1 && p + 16 <= end) {
+        size = Number(dv.getBigUint64(p + 8));
+        header = 16;
+      } else if (size === 0) size = end - p;
+      if (size < header) return null;
+      const name = String.fromCharCode(bytes[p + 4]!, bytes[p + 5]!, bytes[p + 6]!, bytes[p + 7]!);
+      if (name === type) return [p + header, Math.min(end, p + size)];
+      p += size;
+    }
+    return null;
+  };
+  const moov = findBox(0, bytes.length, 'moov');
+  const mvhd = moov && findBox(moov[0], moov[1], 'mvhd');
+  if (!mvhd) return {};
+  const [p, end] = mvhd;
+  const version = bytes[p];
+  let created: number;
+  let timescale: number;
+  let duration: number;
+  if (version === 1 && p + 32 <= end) {
+    created = Number(dv.getBigUint64(p + 4));
+    timescale = dv.getUint32(p + 20);
+    duration = Number(dv.getBigUint64(p + 24));
+  } else if (p + 20 <= end) {
+    created = dv.getUint32(p + 4);
+    timescale = dv.getUint32(p + 12);
+    duration = dv.getUint32(p + 16);
+  } else return {};
+  const facts: { durationSeconds?: number; created?: string } = {};
+  if (timescale > 0) facts.durationSeconds = Math.round((duration / timescale) * 1000) / 1000;
+  // Seconds since 1904-01-01 UTC; 0 (and anything before 1990) means "not set".
+  const MAC_EPOCH_TO_UNIX = 2_082_844_800;
+  const unixSeconds = created - MAC_EPOCH_TO_UNIX;
+  if (unixSeconds > 631_152_000 && unixSeconds < 7_258_118_400) facts.created = new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  return facts;
+}
+
 /** Video or audio: kind "media", mediaType "video" (MediaType has no "audio" yet), no text. */
 export async function readAudioVideo(input: ReadInput, format: SniffedFormat): Promise<ReadResult> {
   const flags: string[] = [];
@@ -67,6 +115,12 @@ export async function readAudioVideo(input: ReadInput, format: SniffedFormat): P
     if (wav.durationSeconds !== undefined) extra.durationSeconds = wav.durationSeconds;
     if (wav.truncated) flags.push('truncated');
     if (wav.info.title) result.metadata.title = wav.info.title;
+  }
+  if (format === 'mp4' || format === 'mov' || format === 'm4a') {
+    const mp4 = readMp4Facts(input.bytes);
+    if (mp4.durationSeconds !== undefined) extra.durationSeconds = mp4.durationSeconds;
+    // The camera's clock at recording (UTC), when the file still carries it.
+    if (mp4.created) result.metadata.published = { value: mp4.created, evidence: 'mp4 mvhd creation_time', confidence: 0.5 };
   }
   result.metadata.flags = flags.sort();
   return result;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readAudioVideo, readWavFacts } from '../../../src/ingest/media/read-av.js';
+import { readAudioVideo, readMp4Facts, readWavFacts } from '../../../src/ingest/media/read-av.js';
 import { exifDate, gpsCoordinate, readImage } from '../../../src/ingest/media/read-image.js';
 import { DEFAULT_READ_LIMITS } from '../../../src/ingest/types.js';
 
@@ -95,6 +95,27 @@ describe('readAudioVideo', () => {
     expect(r.metadata.flags).toEqual(['audio_only']);
     expect(r.metadata.title).toBe('Fictional testimony 7');
     expect(r.metadata.extra).toMatchObject({ riffInfo: { title: 'Fictional testimony 7', artist: 'Witness (fictional)' }, durationSeconds: 2, sampleRate: 8000 });
+  });
+
+  it('reads duration and creation date from an MP4 movie header', async () => {
+    const box = (type: string, body: Uint8Array) => {
+      const out = new Uint8Array(8 + body.length);
+      new DataView(out.buffer).setUint32(0, out.length);
+      out.set(new TextEncoder().encode(type), 4);
+      out.set(body, 8);
+      return out;
+    };
+    const mvhd = new Uint8Array(100);
+    const dv = new DataView(mvhd.buffer);
+    dv.setUint32(4, Date.UTC(2021, 4, 4, 22, 15) / 1000 + 2_082_844_800); // creation_time, 1904 epoch
+    dv.setUint32(12, 1000); // timescale
+    dv.setUint32(16, 12_500); // duration
+    const ftyp = box('ftyp', new Uint8Array([...new TextEncoder().encode('isom'), 0, 0, 2, 0, ...new TextEncoder().encode('isomiso2')]));
+    const bytes = new Uint8Array([...ftyp, ...box('free', new Uint8Array(4)), ...box('moov', box('mvhd', mvhd))]);
+    const r = await readAudioVideo(input(bytes, 'clip.mp4'), 'mp4');
+    expect(r.metadata.extra.durationSeconds).toBe(12.5);
+    expect(r.metadata.published).toEqual({ value: '2021-05-04', evidence: 'mp4 mvhd creation_time', confidence: 0.5 });
+    expect(readMp4Facts(bytes.subarray(0, 40))).toEqual({});
   });
 
   it('never trusts a data chunk that claims 4 GiB', () => {
