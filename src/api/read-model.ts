@@ -56,6 +56,7 @@ export interface ApiReadModel {
 
 interface Snapshot {
   builtAt: number;
+  fingerprint: string;
   summaries: Map<DocumentId, DocumentSummary>;
   facets: Facets;
   entities: Entity[]; // by id
@@ -118,6 +119,7 @@ export class ExportScanReadModel implements ApiReadModel {
   private snapshot: Snapshot | null = null;
   private building: Promise<Snapshot> | null = null;
   private dirty = false;
+  private checkedAt = Date.now();
 
   constructor(
     private readonly store: Store,
@@ -134,13 +136,24 @@ export class ExportScanReadModel implements ApiReadModel {
       this.snapshot = await this.rebuild();
       return this.snapshot;
     }
-    if (Date.now() - this.snapshot.builtAt > this.maxAgeMs && !this.building) {
-      void this.rebuild().then(
-        (s) => (this.snapshot = s),
-        () => undefined,
-      );
+    const now = Date.now();
+    if (now - this.checkedAt > this.maxAgeMs && !this.building) {
+      this.checkedAt = now;
+      // Rescan only when the workspace moved on (documents or log), or after a long
+      // while for writers that add entities without a log entry.
+      const fingerprint = await this.fingerprint();
+      if (fingerprint !== this.snapshot.fingerprint || now - this.snapshot.builtAt > 20 * this.maxAgeMs) {
+        void this.rebuild().then(
+          (s) => (this.snapshot = s),
+          () => undefined,
+        );
+      }
     }
     return this.snapshot;
+  }
+
+  private async fingerprint(): Promise<string> {
+    return `${await this.store.countDocuments()}/${await this.store.logSize()}`;
   }
 
   private rebuild(): Promise<Snapshot> {
@@ -152,6 +165,7 @@ export class ExportScanReadModel implements ApiReadModel {
   private async scan(): Promise<Snapshot> {
     const s: Snapshot = {
       builtAt: Date.now(),
+      fingerprint: await this.fingerprint(),
       summaries: new Map(),
       facets: { language: {}, site: {}, kind: {}, year: {} },
       entities: [],

@@ -24,7 +24,7 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
   const ws = openWorkspace(options.workspaceDir);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
-  const { app } = createApp({
+  const { app, read } = createApp({
     workspace: ws,
     uploadLimitBytes: options.uploadLimitBytes,
     webDir: options.webDir,
@@ -35,6 +35,8 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
+  // Build the read model's snapshot now, not on the first entity page (seconds on a large workspace).
+  void read.workspaceFacets().catch((err: unknown) => console.error('daftar serve: reading the workspace failed:', err));
   const addr = server.address() as AddressInfo;
   const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {

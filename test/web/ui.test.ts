@@ -50,10 +50,14 @@ const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`
 describe('web UI', () => {
   it('search -> reader -> highlighted mention -> entity page with curation not available', async () => {
     await page.goto(server.url);
-    await page.keyboard.press('/');
+    await page.locator('#q').waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/'); // focuses the search box, types nothing
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
     await page.keyboard.type('Chalkhan camp');
     await page.keyboard.press('Enter');
     await page.locator('.hit').first().waitFor();
+    expect(await page.locator('#q').inputValue()).toBe('Chalkhan camp');
     expect(await page.locator('.hit').count()).toBe(2);
     expect(await page.locator('.hit-snippet mark').count()).toBeGreaterThan(0);
     await page.locator('.facets').waitFor();

@@ -5,6 +5,7 @@ export type Lang = 'en' | 'fa';
 
 const FA: Record<string, string> = {
   Search: 'جستجو',
+  'Skip to content': 'رفتن به محتوا',
   Entities: 'موجودیت‌ها',
   Claims: 'ادعاها',
   Timeline: 'گاه‌شمار',

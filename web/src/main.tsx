@@ -99,7 +99,7 @@ function App() {
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
-        Skip to content
+        {t('Skip to content')}
       </a>
       <Nav />
       <main id="main" tabIndex={-1}>

@@ -18,6 +18,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
+  const [facets, setFacets] = useState<Facets | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const key = FILTERS.map((k) => f[k]).join('\u0000');
 
@@ -26,9 +27,12 @@ export function SearchView({ params }: { params: URLSearchParams }) {
     if (!f.q) return void setResult(null);
     setLoading(true);
     setError(null);
-    api<Result>(`/api/search${qs({ ...f, facets: 'results', limit: 20 })}`)
+    setFacets(null);
+    api<Result>(`/api/search${qs({ ...f, limit: 20 })}`)
       .then(setResult, setError)
       .finally(() => setLoading(false));
+    // Facets count a wider window of matches; they arrive after the hits, not before.
+    api<Result>(`/api/search${qs({ ...f, facets: 'results', limit: 1 })}`).then((r) => setFacets(r.facets), () => undefined);
   }, [key]);
   useEffect(() => input.current?.focus(), []);
 
@@ -39,7 +43,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
   const more = () => {
     if (!result?.nextCursor) return;
     api<Result>(`/api/search${qs({ ...f, cursor: result.nextCursor, limit: 20 })}`).then(
-      (r) => setResult({ ...r, hits: [...result.hits, ...r.hits], facets: result.facets }),
+      (r) => setResult({ ...r, hits: [...result.hits, ...r.hits] }),
       setError,
     );
   };
@@ -82,13 +86,13 @@ export function SearchView({ params }: { params: URLSearchParams }) {
           )}
         </div>
       </form>
-      {result?.facets && (
+      {facets && (
         <aside class="facets" aria-label={t('Facets of the first results')}>
-          <FacetList title={t('Language')} counts={result.facets.language} onPick={(v) => setFilter({ lang: v })} />
-          <FacetList title={t('Site')} counts={result.facets.site} onPick={(v) => setFilter({ site: v })} />
-          <FacetList title={t('Kind')} counts={result.facets.kind} />
-          <FacetList title={t('Year')} counts={result.facets.year} onPick={(y) => setFilter({ from: `${y}-01-01`, to: `${y}-12-31` })} sortKeys />
-          {result.facets.capped && <p class="muted small">{t('Facets of the first results')} ({result.facets.counted})</p>}
+          <FacetList title={t('Language')} counts={facets.language} onPick={(v) => setFilter({ lang: v })} />
+          <FacetList title={t('Site')} counts={facets.site} onPick={(v) => setFilter({ site: v })} />
+          <FacetList title={t('Kind')} counts={facets.kind} />
+          <FacetList title={t('Year')} counts={facets.year} onPick={(y) => setFilter({ from: `${y}-01-01`, to: `${y}-12-31` })} sortKeys />
+          {facets.capped && <p class="muted small">{t('Facets of the first results')} ({facets.counted})</p>}
         </aside>
       )}
       <section class="results" aria-live="polite">

@@ -43,9 +43,9 @@ function ticks(t0: number, t1: number, unit: Unit): Date[] {
   else cur = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
   const out: Date[] = [];
   const spanDays = (t1 - t0) / DAY;
-  const dayStep = Math.max(1, Math.ceil(spanDays / 12));
-  const monthStep = Math.max(1, Math.ceil(spanDays / 30 / 12));
-  const yearStep = Math.max(1, Math.ceil(spanDays / 365 / 12));
+  const dayStep = Math.max(1, Math.ceil(spanDays / 7));
+  const monthStep = Math.max(1, Math.ceil(spanDays / 30 / 8));
+  const yearStep = Math.max(1, Math.ceil(spanDays / 365 / 8));
   while (cur.getTime() <= t1 && out.length < 200) {
     if (cur.getTime() >= t0) out.push(cur);
     const n = new Date(cur);
@@ -145,13 +145,14 @@ export function TimelineView() {
         onKeyDown={onKey}
         data-unit={unit}
       >
-        {ticks(t0, t1, unit).map((d) => (
+        {ticks(t0, t1, unit).filter((d) => x(d.getTime()) >= LEFT && x(d.getTime()) < W - 90).map((d) => (
           <g key={d.getTime()} class="tick">
             <line x1={x(d.getTime())} x2={x(d.getTime())} y1={AXIS - 6} y2={H} />
             <text x={x(d.getTime()) + 3} y={18} class="tick-g">
               {gregorianLabel(d, unit)}
             </text>
-            <text x={x(d.getTime()) + 3} y={36} class="tick-sh">
+            {/* Right-to-left with its end anchored at the tick, so "۱۳ اسفند ۱۳۹۷" reads in order and starts at the tick. */}
+            <text x={x(d.getTime()) + 3} y={36} class="tick-sh" direction="rtl" text-anchor="end">
               {solarHijriLabel(d, unit)}
             </text>
           </g>
