@@ -198,7 +198,7 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
       if (se.hint && se.hint === te.hint) bonus = score[top]! * 0.2;
       // A body split into sections scores low per section (paragraphs sit deep), but holds as much prose.
       const sibLd = se.textLen ? se.linkLen / se.textLen : 1;
-      if ((scored[sib] && score[sib]! + bonus >= threshold) || (cleanProse[sib]! >= 0.5 * cleanProse[top]! && cleanProse[sib]! > 200 && sibLd < 0.3)) {
+      if ((scored[sib] && score[sib]! + bonus >= threshold) || (cleanProse[sib]! >= 0.25 * cleanProse[top]! && cleanProse[sib]! > 200 && sibLd < 0.3)) {
         roots.push(sib);
         continue;
       }
