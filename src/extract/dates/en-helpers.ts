@@ -45,8 +45,11 @@ export function durationValue(count: number | null, unit: string): string {
 }
 
 /** Shift a date by `n` units and give it at the unit's granularity. */
-export function shifted(ref: Ymd, n: number, unit: string): Resolved | null {
+export function shifted(ref: Ymd, n: number, unit: string, precision: 'day' | 'month' | 'year' | null = 'day'): Resolved | null {
   const u = unitCode(unit).code;
+  // "last week" against a publication date known only to the year (or month) has no value.
+  const finer = precision === 'year' ? ['D', 'W', 'M', 'Q'] : precision === 'month' ? ['D', 'W'] : [];
+  if (finer.includes(u)) return { value: null, granularity: u === 'D' ? 'day' : 'interval', confidence: 0.4 };
   switch (u) {
     case 'D': return { value: isoDay(addDays(ref, n)), granularity: 'day', confidence: 0.8 };
     case 'W': return { value: isoWeek(addDays(ref, 7 * n)), granularity: 'day', confidence: 0.7 };

@@ -84,7 +84,7 @@ export const EN_RELATIVE_RULES: Rule[] = [
         const saturday = addDays(ref, 5 - wd + 7 * n);
         return { value: `${isoWeek(saturday)}-WE`, granularity: 'day', confidence: 0.6 };
       }
-      return shifted(ref, n, unit);
+      return shifted(ref, n, unit, anaphoric ? ctx.referencePrecision : ctx.anchorPrecision);
     },
   },
   {
@@ -104,7 +104,7 @@ export const EN_RELATIVE_RULES: Rule[] = [
         const ye = yearEarlier(ctx, ref);
         if (ye) return ye;
       }
-      const r = shifted(ref, sign * count, m[2]);
+      const r = shifted(ref, sign * count, m[2], fromAnchor ? ctx.anchorPrecision : ctx.referencePrecision);
       if (!r) return { value: null, granularity: 'time', confidence: 0.4 };
       return r;
     },

@@ -102,6 +102,11 @@ describe('English anchoring on the publication date', () => {
     expect(only('He was released yesterday.', { date: null }).value).toBeNull();
   });
 
+  it('gives no finer value than the publication date it was given', () => {
+    const values = extractDates('yesterday, last month, last year and on 3 March', 'en', { date: '2019' }).map((s) => s.value);
+    expect(values).toEqual([null, null, '2018', '2019-03-03']);
+  });
+
   it('never reads the clock: the same text and anchor give the same values', () => {
     const a = extractDates('yesterday, last week and next year', 'en', { date: '2001-01-01' });
     expect(a.map((s) => s.value)).toEqual(['2000-12-31', '2000-12-25/2000-12-31', '2002']);

@@ -27,6 +27,15 @@ describe('date spans', () => {
     );
   });
 
+  it('never throws on arbitrary Unicode and always cites its text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('en', 'fa'), fc.option(fc.constantFrom('2020-01-01', '2020-01', '1999')), (text, lang, date) => {
+        for (const s of extractDates(text, lang as 'en' | 'fa', { date })) expect(text.slice(s.start, s.end)).toBe(s.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('returns nothing for empty text', () => {
     expect(extractDates('', 'en', { date: '2020-01-01' })).toEqual([]);
     expect(extractDates('', 'fa', { date: null })).toEqual([]);
