@@ -115,6 +115,14 @@ async function scoreSynthetic(path: string): Promise<EvalRow[]> {
   let tp = 0;
   for (const p of predicted) if (goldPairs.has(p)) tp++;
   const pair = prf(tp, predicted.size - tp, goldPairs.size - tp);
+  // The same pairs with orientation ignored: detection apart from who copied whom (on
+  // equal dates a verbatim copy carries no sign of which side is the origin).
+  const unordered = (set: Iterable<string>): Set<string> => new Set([...set].map((p) => p.split(' ').sort().join(' ')));
+  const predictedU = unordered(predicted);
+  const goldU = unordered(goldPairs);
+  let tpU = 0;
+  for (const p of predictedU) if (goldU.has(p)) tpU++;
+  const pairU = prf(tpU, predictedU.size - tpU, goldU.size - tpU);
 
   // Direction: of gold pairs found in either orientation, how many point the right way.
   let found = 0;
@@ -222,6 +230,7 @@ async function scoreSynthetic(path: string): Promise<EvalRow[]> {
     { dataset: name, metric: 'pair F1 (document, source)', score: pair.f1, n: goldPairs.size },
     { dataset: name, metric: 'pair precision', score: pair.precision, n: predicted.size },
     { dataset: name, metric: 'pair recall', score: pair.recall, n: goldPairs.size },
+    { dataset: name, metric: 'pair F1, orientation ignored', score: pairU.f1, n: goldU.size },
     { dataset: name, metric: 'char plagdet (both sides)', score: plagdet, n: charGold },
     { dataset: name, metric: 'char precision', score: chars.precision, n: charPred },
     { dataset: name, metric: 'char recall', score: chars.recall, n: charGold },

@@ -120,6 +120,22 @@ describe('direction', () => {
     expect(links[0]!.direction).toBe('same_date');
   });
 
+  it('reads the date of the archive-page post that holds the passage', async () => {
+    const posts = [LIBRARY, DETENTION];
+    const archive: ReuseDocument = {
+      ...makeDoc('archive', posts, 'Blog', '2024-01-01'),
+      sections: [
+        { start: 0, end: LIBRARY.length, published: '2024-01-01' },
+        { start: paragraphStart(posts, 1), end: paragraphStart(posts, 1) + DETENTION.length, published: '2024-06-01' },
+      ],
+    };
+    const copy = makeDoc('copy', [MARKET, DETENTION], 'News', '2024-03-01');
+    const links = await ingest([archive, copy]);
+    expect(links).toHaveLength(1);
+    expect(links[0]!.sourceDocumentId).toBe('copy');
+    expect(links[0]!.direction).toBe('source_earlier');
+  });
+
   it('compares ISO date prefixes', () => {
     expect(compareIsoDates('2024-03-01', '2024-03-02')).toBe(-1);
     expect(compareIsoDates('2024-04', '2024-03-30')).toBe(1);
