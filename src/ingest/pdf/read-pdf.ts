@@ -14,6 +14,7 @@ import { looksLikeTestimony } from '../text/kind.js';
 import { emptyMetadata, paragraphPassages } from '../text/read-result.js';
 import type { PassageSpan, ReadInput, ReadResult } from '../types.js';
 import { parsePdfDate } from './pdf-date.js';
+import { removeRunningHeaders } from './running-headers.js';
 
 type PdfJs = Awaited<ReturnType<typeof getResolvedPDFJS>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -74,6 +75,15 @@ export function lineText(parts: readonly Part[]): string {
     .join('');
 }
 
+/**
+ * Lines of one paragraph joined with a space; a word hyphenated at the line end is rejoined.
+ * "detain-" + "ees were" -> "detainees were"; "1990-" + "1995" keeps its hyphen.
+ */
+export function joinLines(para: string, line: string): string {
+  if (/\p{Ll}-$/u.test(para) && /^\p{Ll}/u.test(line)) return para.slice(0, -1) + line;
+  return para + ' ' + line;
+}
+
 /** One page's text items -> paragraphs: lines join with a space, a wide vertical gap or a jump up starts a paragraph. */
 function pageText(items: readonly unknown[]): string {
   const lines: Line[] = [];
@@ -109,10 +119,10 @@ function pageText(items: readonly unknown[]): string {
         paragraphs.push(para);
         para = text;
       } else {
-        para += ' ' + text;
+        para = joinLines(para, text);
       }
     } else {
-      para = para ? para + ' ' + text : text;
+      para = para ? joinLines(para, text) : text;
     }
     prev = line;
   }
@@ -310,9 +320,14 @@ export async function readPdf(input: ReadInput, signal?: AbortSignal): Promise<R
     if (links.size) extra.externalLinks = [...links];
     await collectFlags(pdf, input.bytes, flags, extra);
 
+    const cleaned = removeRunningHeaders(pages.map((p) => (p ? p.split('\n\n') : [])));
+    if (cleaned.removed.length) {
+      flags.add('running_headers_removed');
+      extra.runningHeaders = cleaned.removed.slice(0, 10);
+    }
     let text = '';
     const passages: PassageSpan[] = [];
-    pages.forEach((pageText, i) => {
+    cleaned.pages.map((paragraphs) => paragraphs.join('\n\n')).forEach((pageText, i) => {
       if (!pageText) return;
       if (text) text += '\n\n';
       passages.push(...paragraphPassages(pageText, i + 1, text.length));

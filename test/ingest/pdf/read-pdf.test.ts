@@ -58,6 +58,24 @@ describe('readPdf', () => {
     expect(bytes[0]).toBe(0x25); // '%'
   });
 
+  it('removes running headers and page-number footers, and rejoins words hyphenated at line ends', async () => {
+    const page = (n: number, body: string[][]) => [['Valley Monitors - Annual report 2019'], ...body, [`Page ${n} of 4`]];
+    const r = await read(
+      makePdf({
+        pages: [
+          page(1, [['Monitors counted the detain-', 'ees held at the camp.']]),
+          page(2, [['Second page text.']]),
+          page(3, [['Third page text.']]),
+          page(4, [['Fourth page text, covering 2018-', '2019.']]),
+        ],
+      }),
+    );
+    expect(r.text).toBe('Monitors counted the detainees held at the camp.\n\nSecond page text.\n\nThird page text.\n\nFourth page text, covering 2018- 2019.');
+    expect(r.passages.map((p) => p.page)).toEqual([1, 2, 3, 4]);
+    expect(r.metadata.flags).toContain('running_headers_removed');
+    expect(r.metadata.extra.runningHeaders).toEqual(['valley monitors - annual report #', 'page # of #']);
+  });
+
   it('calls a transcript PDF a testimony', async () => {
     const r = await read(makePdf({ pages: [[['Transcript of interview with witness D (fictional)'], ['Q: When were you released?']]] }));
     expect(r.kind).toBe('testimony');
