@@ -68,6 +68,8 @@ interface Snapshot {
   reuseByDocument: Map<DocumentId, ReuseLink[]>;
   events: Event[];
   actions: Action[];
+  /** Derived lists, computed on first use per snapshot. */
+  memo: { timeline?: TimelineEntry[]; geotagged?: DocumentSummary[] };
 }
 
 /** Reads the document kind under its current name (`documentKind`) or the older `kind`. */
@@ -177,6 +179,7 @@ export class ExportScanReadModel implements ApiReadModel {
       reuseByDocument: new Map(),
       events: [],
       actions: [],
+      memo: {},
     };
     let n = 0;
     for await (const { kind, record } of this.store.exportRecords()) {
@@ -297,22 +300,11 @@ export class ExportScanReadModel implements ApiReadModel {
 
   async timeline(options: { from?: string; to?: string }): Promise<TimelineEntry[]> {
     const s = await this.current();
-    const inRange = (d: string) => (!options.from || d.slice(0, 10) >= options.from) && (!options.to || d.slice(0, 10) <= options.to);
-    const out: TimelineEntry[] = [];
-    for (const d of s.summaries.values()) {
-      if (d.publishedOn && inRange(d.publishedOn)) {
-        out.push({ date: d.publishedOn, source: 'published', documentId: d.id, title: d.title, site: d.site, text: null, mentionId: null });
-      }
-    }
-    for (const m of s.dateMentions) {
-      // An interval "A/B" is placed at its start.
-      const date = m.value!.split('/')[0]!.slice(0, 10);
-      if (!inRange(date)) continue;
-      const d = s.summaries.get(m.documentId);
-      out.push({ date, source: 'mention', documentId: m.documentId, title: d?.title ?? null, site: d?.site ?? null, text: m.text, mentionId: m.id });
-    }
-    out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.documentId < b.documentId ? -1 : 1));
-    return out;
+    const all = (s.memo.timeline ??= buildTimeline(s));
+    if (!options.from && !options.to) return all;
+    const from = options.from ?? '';
+    const to = options.to ?? '\uffff';
+    return all.filter((e) => e.date.slice(0, 10) >= from && e.date.slice(0, 10) <= to);
   }
 
   async places(): Promise<{ entity: Entity; lat: number; lon: number; documentIds: DocumentId[] }[]> {
@@ -329,8 +321,24 @@ export class ExportScanReadModel implements ApiReadModel {
   }
 
   async geotagged(): Promise<DocumentSummary[]> {
-    return [...(await this.current()).summaries.values()].filter((d) => d.gps !== null);
+    const s = await this.current();
+    return (s.memo.geotagged ??= [...s.summaries.values()].filter((d) => d.gps !== null));
   }
+}
+
+/** Publication dates and DATE mentions, oldest first; an interval "A/B" is placed at A. */
+function buildTimeline(s: Snapshot): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const d of s.summaries.values()) {
+    if (d.publishedOn) out.push({ date: d.publishedOn, source: 'published', documentId: d.id, title: d.title, site: d.site, text: null, mentionId: null });
+  }
+  for (const m of s.dateMentions) {
+    const date = m.value!.split('/')[0]!.slice(0, 10);
+    const d = s.summaries.get(m.documentId);
+    out.push({ date, source: 'mention', documentId: m.documentId, title: d?.title ?? null, site: d?.site ?? null, text: m.text, mentionId: m.id });
+  }
+  out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0));
+  return out;
 }
 
 function afterId<T extends { id: string }>(list: T[], after: string | undefined, limit: number): T[] {

@@ -91,7 +91,7 @@ function GroupCard({ g, compact }: { g: ClaimGroup; compact?: boolean }) {
         )}
       </h2>
       <p class="small">
-        {g.claims.length} {t('documents')} · {t('Independent source groups')}: <strong>{g.independentSources.length}</strong>
+        {t('Documents')}: {g.claims.length} · {t('Independent source groups')}: <strong>{g.independentSources.length}</strong>
       </p>
       {!compact && (
         <ul class="claim-sources">

@@ -56,18 +56,20 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
       <header class="doc-head">
         <h1 dir="auto">{docLabel({ title: doc.metadata.title, id: doc.id })}</h1>
         <p class="doc-meta">
-          {doc.metadata.site && <bdi>{doc.metadata.site}</bdi>}
-          {doc.metadata.published && (
-            <span>
-              {' '}· {t('Published')} {doc.metadata.published.value} <span class="muted">({doc.metadata.published.evidence})</span>
-            </span>
-          )}
-          <span> · {doc.documentKind} · {doc.mediaType} · {doc.metadata.language}</span>
-          {doc.fileName && (
-            <span>
-              {' '}· <bdi>{doc.fileName}</bdi>
-            </span>
-          )}
+          {[
+            doc.metadata.site && <bdi>{doc.metadata.site}</bdi>,
+            doc.metadata.published && (
+              <span>
+                {t('Published')} {doc.metadata.published.value} <span class="muted">({doc.metadata.published.evidence})</span>
+              </span>
+            ),
+            <span>{doc.documentKind}</span>,
+            <span>{doc.mediaType}</span>,
+            <span>{doc.metadata.language}</span>,
+            doc.fileName && <bdi>{doc.fileName}</bdi>,
+          ]
+            .filter(Boolean)
+            .flatMap((el, i) => (i ? [' · ', el] : [el]))}
         </p>
         <p class="doc-id">
           SHA-256 <code>{doc.id}</code>

@@ -194,7 +194,9 @@ export function TimelineView() {
       <ol class="timeline-list">
         {visible.slice(0, 100).map((e) => (
           <li key={`${e.documentId}-${e.mentionId ?? 'p'}`}>
-            <span class="tl-date">{e.date}</span> <span class="muted small">({solarHijriLabel(parseIsoPrefix(e.date)!, e.date.length >= 10 ? 'day' : e.date.length === 7 ? 'month' : 'year')})</span>{' '}
+            <span class="tl-date">{e.date}</span> <span class="muted small">
+              (<bdi dir="rtl" lang="fa">{solarHijriLabel(parseIsoPrefix(e.date)!, e.date.length >= 10 ? 'day' : e.date.length === 7 ? 'month' : 'year')}</bdi>)
+            </span>{' '}
             <a href={`#/doc/${e.documentId}`} dir="auto">
               {docLabel(e)}
             </a>{' '}
