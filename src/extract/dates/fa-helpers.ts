@@ -132,6 +132,11 @@ export function lunar(confidence: number): Resolved {
 export function relShift(ctx: Context, n: number, unit: string, fa: boolean): Resolved | null {
   const a = ctx.anchor;
   if (!a) return { value: null, granularity: 'day', confidence: 0.4 };
+  // Nothing finer than what the publication date says: "دیروز" against "2019" has no value.
+  const p = ctx.anchorPrecision;
+  if ((p === 'year' && unit !== 'سال' && unit !== 'دهه' && unit !== 'قرن') || (p === 'month' && (unit === 'روز' || unit === 'شب' || unit === 'هفته' || unit === 'شبانه روز'))) {
+    return { value: null, granularity: 'day', confidence: 0.4 };
+  }
   switch (unit) {
     case 'روز': case 'شبانه روز': return { value: isoDay(addDays(a, n)), granularity: 'day', confidence: 0.8 };
     case 'شب': return { value: `${isoDay(addDays(a, n))}TNI`, granularity: 'time', confidence: 0.7 };

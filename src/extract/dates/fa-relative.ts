@@ -13,7 +13,7 @@ export const FA_RELATIVE_RULES: Rule[] = [
     re: new RegExp(`${B}(امروز|دیروز|پریروز|فردا|پس${J}فردا|امشب|دیشب|پریشب|فردا${J}شب|امسال|پارسال|پیرارسال|اکنون|هم${J}اکنون|حالا|اینک|هم${J}اینک|الان|در${J}حال${J}حاضر|اخیرا|به${J}تازگی|این${J}روزها|در${J}اینده|اینده|گذشته${J}ها|سال(?:${J}ها|${J}های)${J}اخیر|روزهای${J}اخیر|ماه${J}های${J}اخیر)(?:${J}(صبح|ظهر|عصر|شب|بعدازظهر))?${E2}`, 'g'),
     resolve(m, ctx) {
       const w = m[1].replace(/[\s\u200c]+/g, ' ');
-      const a = ctx.anchor;
+      const a = ctx.anchorPrecision === 'day' ? ctx.anchor : null; // days need a publication day
       const day = (n: number): Resolved => ({ value: a ? isoDay(addDays(a, n)) : null, granularity: 'day', confidence: 0.85 });
       const night = (n: number): Resolved => ({ value: a ? `${isoDay(addDays(a, n))}TNI` : null, granularity: 'time', confidence: 0.8 });
       switch (w) {
@@ -26,9 +26,9 @@ export const FA_RELATIVE_RULES: Rule[] = [
         case 'دیشب': return night(-1);
         case 'پریشب': return night(-2);
         case 'فردا شب': case 'فرداشب': return night(1);
-        case 'امسال': return a ? shYear(gregorianToSolarHijri(a).jy, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
-        case 'پارسال': return a ? shYear(gregorianToSolarHijri(a).jy - 1, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
-        case 'پیرارسال': return a ? shYear(gregorianToSolarHijri(a).jy - 2, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
+        case 'امسال': return ctx.anchor ? shYear(gregorianToSolarHijri(ctx.anchor).jy, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
+        case 'پارسال': return ctx.anchor ? shYear(gregorianToSolarHijri(ctx.anchor).jy - 1, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
+        case 'پیرارسال': return ctx.anchor ? shYear(gregorianToSolarHijri(ctx.anchor).jy - 2, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
         case 'اینده': case 'در اینده': return { value: null, timeml: 'FUTURE_REF', granularity: 'day', confidence: 0.4 };
       }
       if (PRESENT_FA.test(w) || w === 'هم اکنون' || w === 'هم اینک' || w === 'در حال حاضر' || w === 'این روزها') {

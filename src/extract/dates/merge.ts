@@ -48,7 +48,7 @@ export function mergeAdjacent(text: string, folded: string, spans: DateSpan[]): 
       // "و" joins pieces of one expression ("۱۱ و ۱۲ و ۱۳ جولای", "امشب و فردا شب"), not two
       // full dates ("سال ۱۳۵۸ و سال ۱۳۶۰").
       const noSet = prev.granularity !== 'set' && s.granularity !== 'set';
-      const partial = prev.value === null || s.value === null || prev.granularity === 'time' || s.granularity === 'time';
+      const partial = (prev.value === null) !== (s.value === null) || prev.granularity === 'time' || s.granularity === 'time';
       const joinable = s.end - prev.start <= MAX_MERGED_LENGTH && (range || (noSet && (ADJACENT.test(gap) || (LIST.test(gap) && partial))));
       if (joinable) {
         let start = prev.start;

@@ -23,6 +23,10 @@ describe('Persian relative dates', () => {
     expect(values('سال گذشته شمار اعدام‌ها بیشتر بود')).toEqual([solarHijriYearInterval(1398)]);
   });
 
+  it('gives no day value when only the publication year is known', () => {
+    expect(extractDates('دیروز و هفته گذشته', 'fa', { date: '2020' }).map((s) => s.value)).toEqual([null, null]);
+  });
+
   it('reads ماه گذشته as the previous Solar Hijri month', () => {
     expect(values('ماه گذشته سه نفر بازداشت شدند')).toEqual([solarHijriMonthInterval(1399, 4)]);
   });
