@@ -48,6 +48,7 @@ const EN_MONTH_RE = '(January|February|March|April|May|June|July|August|Septembe
 const ORD = '(?:st|nd|rd|th)?';
 const MONTH_DAY_YEAR = new RegExp(`\\b${EN_MONTH_RE}\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, 'gi');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${EN_MONTH_RE},?\\s+(\\d{4})\\b`, 'gi');
+const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?![\d/.-]|\.\d)/g;
 const NUMERIC_YMD = /(?<![\d/.-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-]|\.\d)/g;
 
 function alternation(names: [string, number][]): string {
@@ -74,6 +75,13 @@ export function findDates(line: string): FoundDate[] {
   for (const m of s.matchAll(FA_GREG_RE)) push(gregorian(+m[3]!, FA_GREG_MONTH.get(m[2]!)!, +m[1]!), m.index!, m[0].length, 'gregorian');
   for (const m of s.matchAll(MONTH_DAY_YEAR)) push(gregorian(+m[3]!, EN_MONTHS[m[1]!.toLowerCase()]!, +m[2]!), m.index!, m[0].length, 'gregorian');
   for (const m of s.matchAll(DAY_MONTH_YEAR)) push(gregorian(+m[3]!, EN_MONTHS[m[2]!.toLowerCase()]!, +m[1]!), m.index!, m[0].length, 'gregorian');
+  for (const m of s.matchAll(NUMERIC_DMY)) {
+    const a = +m[1]!;
+    const b = +m[3]!;
+    // Only when one side cannot be a month: "25/09/2025" and "09/25/2025" are sure, "03/04/2019" is not.
+    if (a > 12 && b <= 12) push(gregorian(+m[4]!, b, a), m.index!, m[0].length, 'gregorian');
+    else if (b > 12 && a <= 12) push(gregorian(+m[4]!, a, b), m.index!, m[0].length, 'gregorian');
+  }
   for (const m of s.matchAll(NUMERIC_YMD)) {
     const y = +m[1]!;
     // 13xx/14xx years are Solar Hijri ("۱۳۹۸/۰۴/۲۶"); no Gregorian page date is that old.

@@ -187,11 +187,14 @@ function windowTitle(lines: string[]): { title: string; site: string | null; ind
   return null;
 }
 
-function pickDate(lines: string[], from: number, to: number, titleIndex: number | null): PublishedDate | null {
+/** The most credible date on the lines of the given [from, to) ranges; story paragraphs are not bylines. */
+function pickDate(lines: string[], ranges: [number, number][], titleIndex: number | null): PublishedDate | null {
   let best: PublishedDate | null = null;
-  for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) {
+  const indices = new Set<number>();
+  for (const [from, to] of ranges) for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) indices.add(i);
+  for (const i of [...indices].sort((a, b) => a - b)) {
     const line = lines[i]!;
-    if (!line || NOT_PUBLICATION.test(line)) continue;
+    if (!line || NOT_PUBLICATION.test(line) || isParagraph(line)) continue;
     const dates = findDates(line);
     if (dates.length === 0) continue;
     const d = dates[0]!;
@@ -219,7 +222,7 @@ export function extractWebpageText(text: string): WebpageText {
     const first = firstIdx >= 0 ? lines[firstIdx]! : '';
     // A first line standing alone above the text, shaped like a headline, is its title.
     const title = first && (lines[firstIdx + 1] ?? '') === '' && isTitleLike(first) && !isParagraph(first) ? first : null;
-    const published = pickDate(lines, 0, 12, title ? firstIdx : null);
+    const published = pickDate(lines, [[0, 12]], title ? firstIdx : null);
     return { isWebpage: false, title, site: null, published, body: text, droppedLines: 0 };
   }
 
@@ -229,7 +232,12 @@ export function extractWebpageText(text: string): WebpageText {
   const bodyStart = findBodyStart(lines);
   if (titleIndex === null) titleIndex = pickTitleLine(lines, bodyStart);
   const title = titleIndex !== null ? lines[titleIndex]! : null;
-  const published = pickDate(lines, titleIndex !== null ? titleIndex - 3 : 0, titleIndex !== null ? titleIndex + 8 : 25, titleIndex);
+  // Bylines sit by the headline, or just above the story when the headline was not found.
+  const ranges: [number, number][] = [];
+  if (titleIndex !== null) ranges.push([titleIndex - 3, titleIndex + 8]);
+  if (bodyStart >= 0) ranges.push([bodyStart - 8, bodyStart]);
+  if (ranges.length === 0) ranges.push([0, 25]);
+  const published = pickDate(lines, ranges, titleIndex);
 
   // Keep story paragraphs after the title; a short line is kept only as a subheading between
   // two kept paragraphs. Link lists after a section marker and everything after the footer go.
