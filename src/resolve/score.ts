@@ -217,7 +217,7 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
     if (givenAgreement !== null && surnameAgreement !== null) {
       if (givenAgreement >= 0.85 && surnameAgreement >= 0.85) score = Math.max(score, 0.5 + 0.45 * maxCov);
       else if (givenAgreement < 0.4 || surnameAgreement < 0.4) score = Math.min(score, 0.25);
-      else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, 0.44);
+      else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, MATCH_THRESHOLD);
       // One consonant apart ("Karimi" / "Kazimi") may be a typo or another family: a person decides.
       if (givenAgreement < 0.85 || surnameAgreement < 0.85) score = Math.min(score, 0.8);
     }
