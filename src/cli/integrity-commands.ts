@@ -1,11 +1,12 @@
 // Integrity commands (issue 8): checkpoint, verify, protect, bundle, media, indicators.
 // Also creates the workspace's signing key after `daftar init` and on the first command
 // that opens a workspace without one.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
 import type { Sensitivity } from '../model/schema.js';
 import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
+import { exportBundle, importBundle } from '../pipeline/bundle.js';
 import { protectTarget } from '../pipeline/protect.js';
 import { verifyWorkspace } from '../pipeline/verify.js';
 import { isWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
@@ -13,8 +14,8 @@ import { EXIT_SOME_FAILED, reportError } from './errors.js';
 
 type Opts = Record<string, unknown> & { json?: boolean };
 
-function ws(cmd: Command): Workspace {
-  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined));
+function ws(cmd: Command, create = false): Workspace {
+  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined), { create });
 }
 
 function action(fn: (...args: any[]) => Promise<void>) {
@@ -142,6 +143,59 @@ export function registerIntegrityCommands(program: Command): void {
             else process.stderr.write(`${result.problems.length} problem(s) found\n`);
           }
           if (!result.ok) process.exitCode = EXIT_SOME_FAILED;
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  const bundle = program.command('bundle').description('self-verifying bundles of documents, originals and the log, to move evidence between workspaces');
+  bundle
+    .command('export')
+    .description('write a bundle (zip): originals, records, log entries, a signed checkpoint and proofs')
+    .requiredOption('-o, --output <file>', 'bundle file to write')
+    .option('--since <checkpoint>', 'only documents logged after this older checkpoint of this workspace')
+    .option('--full', 'confirm that protected persons and documents go into the bundle unredacted')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts & { output: string; since?: string; full?: boolean }, cmd: Command) => {
+        let since: string | undefined;
+        if (opts.since !== undefined) {
+          if (!existsSync(opts.since)) throw new DaftarError('not_found', `${opts.since}: no such checkpoint file`);
+          since = readFileSync(opts.since, 'utf8');
+        }
+        const w = ws(cmd);
+        try {
+          await ensureKeyFor(w.dir);
+          const made = await exportBundle(w, passphraseSource(), { sinceCheckpoint: since, full: opts.full });
+          // Written whole, then renamed: a bundle file is never seen half-written.
+          const tmp = `${opts.output}.${process.pid}.tmp`;
+          writeFileSync(tmp, made.bytes);
+          renameSync(tmp, opts.output);
+          if (opts.json) console.log(JSON.stringify({ output: opts.output, documents: made.documents, logSize: made.logSize, bytes: made.bytes.length }));
+          else console.log(`wrote ${opts.output}: ${made.documents} documents, log of ${made.logSize} entries, ${made.bytes.length} bytes`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+  bundle
+    .command('import')
+    .description('verify a bundle completely, then merge it (idempotent; differing curation kept as alternatives)')
+    .argument('<file>', 'a file written by `daftar bundle export`')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (file: string, opts: Opts, cmd: Command) => {
+        if (!existsSync(file)) throw new DaftarError('not_found', `${file}: no such bundle file`);
+        const bytes = new Uint8Array(readFileSync(file));
+        const w = ws(cmd, true);
+        try {
+          const r = await importBundle(w, bytes);
+          if (opts.json) console.log(JSON.stringify(r));
+          else
+            console.log(
+              `bundle from ${r.origin}: added ${r.documentsAdded} documents (${r.documentsPresent} already present), ${r.entitiesAdded} entities, ${r.actionsAdded} actions; ${r.alternatives} differing decisions kept as alternatives`,
+            );
         } finally {
           await w.close();
         }
