@@ -17,7 +17,7 @@ import {
 } from './word-info.js';
 import { GAZ_TYPES } from './gazetteer.js';
 
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 const BOS = 0x2f1a3b4c;
 const EOS = 0x5d6e7f80;
@@ -57,6 +57,12 @@ const T_LM1_S0 = 37;
 const T_S0_LP1 = 38;
 const T_LM2LM1 = 39;
 const T_DICT0 = 40;
+const T_PRE3M1 = 43;
+const T_PRE3P1 = 44;
+const T_LM3 = 45;
+const T_LP3 = 46;
+const T_SUF2M1 = 47;
+const T_SUF2P1 = 48;
 const T_DICTM1 = 41;
 const T_DICTP1 = 42;
 
@@ -106,6 +112,8 @@ export function leftHashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_SM1, w[W_SHAPE]!);
   h[c++] = mix(T_WM1, w[W_RAW]!);
   h[c++] = mix(T_SUF3M1, w[W_SUF1 + 2]!);
+  h[c++] = mix(T_SUF2M1, w[W_SUF1 + 1]!);
+  h[c++] = mix(T_PRE3M1, w[W_PRE1 + 2]!);
   return c;
 }
 
@@ -115,6 +123,8 @@ export function rightHashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_SP1, w[W_SHAPE]!);
   h[c++] = mix(T_WP1, w[W_RAW]!);
   h[c++] = mix(T_SUF3P1, w[W_SUF1 + 2]!);
+  h[c++] = mix(T_SUF2P1, w[W_SUF1 + 1]!);
+  h[c++] = mix(T_PRE3P1, w[W_PRE1 + 2]!);
   return c;
 }
 
@@ -179,6 +189,8 @@ export function pairHashes(
   h[c++] = mix(T_LM2LM1, mix(wm2[W_LOWER]!, lm1));
   h[c++] = mix(T_LM1_S0, mix(lm1, s0));
   h[c++] = mix(T_S0_LP1, mix(s0, lp1));
+  h[c++] = mix(T_LM3, i >= 3 ? infos[k - 3]![W_LOWER]! : BOS);
+  h[c++] = mix(T_LP3, i + 3 < n ? infos[k + 3]![W_LOWER]! : EOS);
   const flags = w[W_FLAGS]!;
   if (i === 0) {
     for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG_FIRST, b);
