@@ -111,13 +111,11 @@ export function scoreSpans(
     }
     for (const g of gold) if (sys.some((s) => g.start < s.end && s.start < g.end)) relaxedGold++;
   }
-  const strictP = nSys ? strictSys / nSys : 0;
   const strictGold = strictSys; // exact matches are one-to-one
   const strict = prf(strictSys, nSys - strictSys, nGold - strictGold);
   const rp = nSys ? relaxedSys / nSys : 0;
   const rr = nGold ? relaxedGold / nGold : 0;
   const relaxed = { precision: rp, recall: rr, f1: rp + rr ? (2 * rp * rr) / (rp + rr) : 0 };
-  void strictP;
   const vp = nSys ? valueOk / nSys : 0;
   const vr = nGold ? valueOk / nGold : 0;
   return {

@@ -126,13 +126,12 @@ export const EN_ABSOLUTE_RULES: Rule[] = [
       if (!/^[A-Z]/.test(m[1]) || !/^[A-Z]/.test(m[3])) return null;
       const m1 = monthOf(m[1]);
       const m2 = monthOf(m[3]);
-      let y2 = m[5] ? Number(m[5]) : resolveBareMonth(m2, ctx, hasFutureCue(ctx, 'en'));
+      const y2 = m[5] ? Number(m[5]) : resolveBareMonth(m2, ctx, hasFutureCue(ctx, 'en'));
       if (y2 === null) return { value: null, granularity: 'interval', confidence: 0.4 };
       const y1 = m1 > m2 ? y2 - 1 : y2;
       const a = m[2] ? (isValidYmd(y1, m1, parseInt(m[2], 10)) ? isoDay({ y: y1, m: m1, d: parseInt(m[2], 10) }) : null) : isoMonth(y1, m1);
       const b = m[4] ? (isValidYmd(y2, m2, parseInt(m[4], 10)) ? isoDay({ y: y2, m: m2, d: parseInt(m[4], 10) }) : null) : isoMonth(y2, m2);
       if (!a || !b) return null;
-      y2 = y2 ?? 0;
       return { value: `${a}/${b}`, granularity: 'interval', confidence: m[5] ? 0.85 : 0.65 };
     },
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates, type DateSpan } from '../../../src/extract/dates/index.js';
+import { extractDates, type DateAnchor, type DateSpan } from '../../../src/extract/dates/index.js';
 
-const PUB = { date: '2019-05-15' }; // a Wednesday
+const PUB: DateAnchor = { date: '2019-05-15' }; // a Wednesday
 
 function only(text: string, anchor = PUB): DateSpan {
   const spans = extractDates(text, 'en', anchor);
