@@ -143,6 +143,19 @@ describe('web UI', () => {
     await shot('map');
   });
 
+  it('uploads a file from the search page and opens it', async () => {
+    await page.goto(server.url);
+    await page.locator('details.upload summary').click();
+    await page.locator('details.upload input[type=file]').setInputFiles({ name: 'witness-12.txt', mimeType: 'text/plain', buffer: Buffer.from('Statement of witness twelve about the Golmarz checkpoint.\n') });
+    await page.locator('details.upload button[type=submit]').click();
+    const added = page.locator('details.upload a', { hasText: 'witness-12.txt' });
+    await added.waitFor();
+    await added.click();
+    await page.locator('.passage p', { hasText: 'Golmarz checkpoint' }).waitFor();
+    expect(await page.locator('.doc-meta').textContent()).toContain('witness-12.txt');
+    await shot('upload-reader');
+  });
+
   it('no request left 127.0.0.1', () => {
     expect(requests.length).toBeGreaterThan(10);
     const outside = [...new Set(requests.filter((u) => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|about:blank)/.test(u)))];

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, qs, type Facets, type Hit } from '../api.js';
 import { t } from '../i18n.js';
 import { docLabel, ErrorNote, Loading, onListKeys, Snippet } from './common.js';
+import { UploadForm } from './upload.js';
 
 interface Result {
   hits: Hit[];
@@ -116,6 +117,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
             ))}
           </ol>
         )}
+        {!f.q && <UploadForm />}
         {result?.nextCursor && (
           <button type="button" onClick={more}>
             {t('More results')}
