@@ -6,7 +6,7 @@ import type { Context } from './engine.js';
 
 // The nearest tense marker before the expression, in the same sentence, decides: "said Tuesday"
 // is past, "will vote Tuesday" is future. Without any marker the expression is taken as past.
-const TENSE_EN = /\b(?:(will|won't|'ll|shall|going to|plans? to|planned|scheduled|slated|set to|is to|are to|expects?|expected|upcoming|would|wants? to|hopes? to|intends? to|until|through|as soon as|as early as|to (?:resume|begin|start|meet|leave|arrive|visit|hold|open|vote|return))|(was|were|had|did|said|says|ago|told|[a-z]{3,}ed))\b/gi;
+const TENSE_EN = /\b(?:(will|won't|'ll|shall|going to|plans? to|planned|scheduled|slated|set to|is to|are to|expects?|expected|upcoming|would|wants? to|hopes? to|intends? to|until|through|as soon as|as early as|payable|of record|effective|due|expires?|matures?|to (?:resume|begin|start|meet|leave|arrive|visit|hold|open|vote|return))|(was|were|had|did|said|says|ago|told|[a-z]{3,}ed))\b/gi;
 const TENSE_FA = /(خواهد|خواهند|خواهیم|خواهم|خواهی|قرار است|قرار بود|می\u200c?شود|برگزار می|آینده)|(بود|بودند|شد|شدند|کرد|کردند|گفت|گذشته|پیش)/g;
 
 /** True when the clause before the expression talks about the future. */
