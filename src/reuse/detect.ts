@@ -34,6 +34,11 @@ export interface ReuseOptions {
   boilerplate: BoilerplateOptions;
   /** Add the document to the index after looking it up (default true). */
   add: boolean;
+  /**
+   * Align at most this many candidates, those sharing most shingles first. A text copied by
+   * hundreds of sites still links to enough of them for its cluster to hold together.
+   */
+  maxCandidates: number;
 }
 
 export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
@@ -42,6 +47,7 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
   align: DEFAULT_ALIGN_OPTIONS,
   boilerplate: { minSiteDocuments: 3, stockPhraseDocuments: 10, stockPhraseMaxWords: 25 },
   add: true,
+  maxCandidates: 200,
 };
 
 export type GetReuseDocument = (id: string) => ReuseDocument | undefined | Promise<ReuseDocument | undefined>;
@@ -74,8 +80,11 @@ export async function detectReuseForDocument(
   const candidates = await findCandidates(index, prepared.fingerprints, opts.candidates);
   const links: DetectedReuse[] = [];
   const siteCache = new Map<string, string | null>();
-  for (const candidateId of [...candidates.keys()].sort()) {
-    if (candidateId === doc.id) continue;
+  const ranked = [...candidates]
+    .filter(([id]) => id !== doc.id)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, opts.maxCandidates);
+  for (const [candidateId] of ranked) {
     const other = await getDoc(candidateId);
     if (!other) continue;
     siteCache.set(other.id, siteKey(other.site));

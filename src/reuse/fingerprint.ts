@@ -2,6 +2,7 @@
 // goes into the index. Sampling keeps a shingle when its hash falls in a fixed residue
 // class, so two copies of a passage keep the same shingles (unlike random sampling) and a
 // 1/4 sample still finds 0.99 of planted single-paragraph copies (notes "Text reuse").
+import { DaftarError } from '../model/errors.js';
 import type { ReuseTokens } from './tokenize.js';
 
 /** Sampled shingles of one document: shingle hashes[i] starts at token positions[i]. */
@@ -66,6 +67,9 @@ export function sampleFingerprints(
 ): Fingerprints {
   const words = options.shingleWords;
   const every = options.sampleEvery;
+  if (!Number.isInteger(words) || words < 1 || !Number.isInteger(every) || every < 1) {
+    throw new DaftarError('invalid_input', `reuse fingerprints: shingleWords and sampleEvery must be whole numbers ≥ 1 (got ${words}, ${every})`);
+  }
   const denseEvery = Math.max(1, Math.floor(every / 2));
   const n = tokens.count - words + 1;
   if (n <= 0) return { hashes: new Uint32Array(0), positions: new Uint32Array(0) };

@@ -17,7 +17,8 @@
 //   detectReuseForDocument(doc: ReuseDocument, index, getDoc, options?): Promise<DetectedReuse[]>
 //       Incremental: fingerprints the new document, looks up candidates, aligns each one,
 //       flags boilerplate, orients by date, then adds the document to the index
-//       (options.add = false to only look). Never rescans other documents.
+//       (options.add = false to only look). Reads only candidates (at most 200, most
+//       shared first) through getDoc; never rescans other documents.
 //   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
 //   recheckBoilerplate(links, index, getDoc, options?): Promise<links>
 //       Re-flags short links whose line has since become common (a stock line is only

@@ -78,6 +78,12 @@ describe('sampleFingerprints', () => {
     expect(inPassage.length).toBeGreaterThan(0);
   });
 
+  it('rejects a shingle size or sample rate that is not a whole number', () => {
+    const t = tokenizeForReuse('one two three four five six seven');
+    expect(() => sampleFingerprints(t, { shingleWords: 0, sampleEvery: 4, denseLineWords: 60 })).toThrow(/whole numbers/);
+    expect(() => sampleFingerprints(t, { shingleWords: 6, sampleEvery: 0.5, denseLineWords: 60 })).toThrow(/whole numbers/);
+  });
+
   it('adds the first and last shingle of each line when given the text', () => {
     const lines = 'alpha beta gamma delta epsilon zeta eta theta\niota kappa lambda mu nu xi omicron pi';
     const t = tokenizeForReuse(lines);
