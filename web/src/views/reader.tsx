@@ -54,7 +54,7 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
   return (
     <article class="reader">
       <header class="doc-head">
-        <h1 dir="auto">{docLabel({ title: doc.metadata.title, id: doc.id })}</h1>
+        <h1 dir="auto">{docLabel({ title: doc.metadata.title ?? doc.fileName, id: doc.id })}</h1>
         <p class="doc-meta">
           {[
             doc.metadata.site && <bdi>{doc.metadata.site}</bdi>,
@@ -104,7 +104,7 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
         </div>
         {showOriginal && (
           // Empty sandbox: no scripts, no forms, no top navigation; the server adds CSP sandbox too.
-          <iframe class="original" sandbox="" src={`/api/documents/${doc.id}/original`} title={`original of ${docLabel({ title: doc.metadata.title, id: doc.id })}`} />
+          <iframe class="original" sandbox="" src={`/api/documents/${doc.id}/original`} title={`original of ${docLabel({ title: doc.metadata.title ?? doc.fileName, id: doc.id })}`} />
         )}
       </header>
       <div class="doc-text" lang={doc.metadata.language === 'fa' ? 'fa' : doc.metadata.language === 'en' ? 'en' : undefined}>
