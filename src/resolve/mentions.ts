@@ -5,6 +5,7 @@
 // document costs in proportion to its mentions. Human decisions win: a
 // mustNotLink pair is never put together, a mustLink pair always is (unless a
 // mustNotLink forbids it).
+import { titlesOf } from './latin-fold.js';
 import { analyzeName, type NameType } from './name-record.js';
 import { acronymForm, acronymOf, isAcronymOf } from './organization.js';
 import { skeletonOf } from './phonetic-key.js';
@@ -164,7 +165,8 @@ export class MentionResolver {
     let best: Cluster | null = null;
     let bestScore = this.threshold;
     for (const [c] of candidates) {
-      const s = scoreNamePair({ name: m.text, type: m.type }, { name: c.names[0], aliases: c.names.slice(1), type: c.type }).score;
+      const titles = m.title !== undefined ? titlesOf(`${m.title} ${m.text}`) : undefined;
+      const s = scoreNamePair({ name: m.text, type: m.type, titles }, { name: c.names[0], aliases: c.names.slice(1), type: c.type }).score;
       if (s >= bestScore) {
         best = c;
         bestScore = s;
