@@ -7,6 +7,7 @@ import { DaftarError } from '../model/errors.js';
 import type { Sensitivity } from '../model/schema.js';
 import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
 import { exportBundle, importBundle } from '../pipeline/bundle.js';
+import { exportMedia, findNearDuplicates, fingerprintImages, hasFfmpeg } from '../pipeline/media.js';
 import { protectTarget } from '../pipeline/protect.js';
 import { verifyWorkspace } from '../pipeline/verify.js';
 import { isWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
@@ -196,6 +197,48 @@ export function registerIntegrityCommands(program: Command): void {
             console.log(
               `bundle from ${r.origin}: added ${r.documentsAdded} documents (${r.documentsPresent} already present), ${r.entitiesAdded} entities, ${r.actionsAdded} actions; ${r.alternatives} differing decisions kept as alternatives`,
             );
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  const media = program.command('media').description('images and video: near-duplicates, exports without metadata');
+  media
+    .command('duplicates')
+    .description('list near-duplicate image pairs (perceptual fingerprints; new images are fingerprinted first)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts, cmd: Command) => {
+        const w = ws(cmd);
+        try {
+          const made = await fingerprintImages(w);
+          for (const f of made.failed) process.stderr.write(`daftar: ${f.documentId}: no fingerprint (${f.message})\n`);
+          const pairs = await findNearDuplicates(w);
+          if (opts.json) return void console.log(JSON.stringify({ fingerprinted: made.added, pairs }));
+          if (!hasFfmpeg()) process.stderr.write('note: ffmpeg is not installed, so video keyframes are not compared; only images are\n');
+          if (pairs.length === 0) return void console.log('no near-duplicate images');
+          for (const p of pairs) console.log(`${p.a.slice(0, 12)}  ${p.b.slice(0, 12)}  distance ${p.comparison.distance} via ${p.comparison.via}`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+  media
+    .command('export')
+    .description('write a copy of a media document; images lose all metadata (GPS, camera, thumbnail) unless --keep-metadata')
+    .argument('<id>', 'document id or unique prefix')
+    .requiredOption('-o, --output <file>', 'file to write')
+    .option('--keep-metadata', 'write the original bytes, metadata included')
+    .action(
+      action(async (idArg: string, opts: Opts & { output: string; keepMetadata?: boolean }, cmd: Command) => {
+        const w = ws(cmd);
+        try {
+          const ids = await w.store.findDocumentIds(idArg, 2);
+          if (ids.length !== 1) throw new DaftarError(ids.length ? 'ambiguous_id' : 'not_found', `${idArg}: ${ids.length ? 'prefix matches several documents' : 'no document with this id or prefix'}`);
+          const r = await exportMedia(w, ids[0]!, { keepMetadata: opts.keepMetadata });
+          writeFileSync(opts.output, r.bytes);
+          console.log(`wrote ${opts.output} (${r.format}, ${r.bytes.length} bytes${r.stripped ? ', metadata removed' : ', original with metadata'})`);
         } finally {
           await w.close();
         }
