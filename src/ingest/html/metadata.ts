@@ -160,9 +160,15 @@ export function buildMetadata(page: ParsedPage, main: MainText, text: string): {
   const title = rawTitle ? stripSiteFromTitle(rawTitle, site, h1 ?? clean(ld.headline)) : null;
 
   // Authors, best source first.
-  let authors: string[] = [];
+  const authors: string[] = [];
+  // An organisation named as author is the site, not a person; later sources may name one.
+  const siteLower = site?.toLowerCase() ?? '';
   const add = (list: string[]) => {
-    for (const a of list) if (!authors.some((x) => x.toLowerCase() === a.toLowerCase())) authors.push(a);
+    for (const a of list) {
+      const l = a.toLowerCase();
+      if (l === siteLower || l === 'undefined' || l === 'null' || l === 'admin') continue;
+      if (!authors.some((x) => x.toLowerCase() === l)) authors.push(a);
+    }
   };
   add(ld.authors.flatMap((a) => cleanAuthorNames(a)));
   const metaAuthor = metaValue(page, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl');
@@ -175,7 +181,10 @@ export function buildMetadata(page: ParsedPage, main: MainText, text: string): {
     }
   }
   if (authors.length === 0) {
-    // "By Ann Lee" as its own line near the top of the article.
+    for (const m of page.authors.filter((a) => a.how === 'author link').slice(0, 2)) add(cleanAuthorNames(m.text));
+  }
+  if (authors.length === 0) {
+    // "By Ann Lee" as its own line near the top of the article, or a "Written by" label before the name.
     const from = main.blocks.length ? Math.max(0, main.blocks[0]!.index - 8) : 0;
     const to = main.blocks.length ? main.blocks[Math.min(main.blocks.length - 1, 4)]!.index : 0;
     for (let b = from; b <= to && b < page.blocks.length; b++) {
@@ -184,9 +193,12 @@ export function buildMetadata(page: ParsedPage, main: MainText, text: string): {
         add(cleanAuthorNames(t));
         if (authors.length) break;
       }
+      if (/^(?:written by|by|author|authored by|نویسنده)\s*:?$/i.test(t) && b + 1 < page.blocks.length && page.blocks[b + 1]!.text.length < 60) {
+        add(cleanAuthorNames(page.blocks[b + 1]!.text));
+        if (authors.length) break;
+      }
     }
   }
-  if (site) authors = authors.filter((a) => a.toLowerCase() !== site.toLowerCase());
 
   const url = clean(page.links.find((l) => l.rel.split(/\s+/).includes('canonical'))?.href ?? null) ?? clean(metaValue(page, 'og:url')) ?? null;
 

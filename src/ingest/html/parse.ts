@@ -241,9 +241,10 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
             const at = { elem: curElem, block: blocks.length };
             capture = { parts: [], done: (t) => t && page.authors.push({ text: t, ...at, how }) };
           }
-          if (isLink && attribs.rel && /\bauthor\b/i.test(attribs.rel) && attribs.href) {
-            const link = { rel: 'author', href: attribs.href, text: '' };
-            page.links.push(link);
+          if (isLink && !capture && attribs.href && /\/(authors?|writers?|contributors?|people|staff)\/[\w.-]+\/?$/i.test(attribs.href)) {
+            // <a href="/authors/ann-lee">Ann Lee</a>
+            const at = { elem: curElem, block: blocks.length };
+            capture = { parts: [], done: (t) => t && t.length < 60 && page.authors.push({ text: t, ...at, how: 'author link' }) };
           }
         }
         if (capture) captures.push(capture);
