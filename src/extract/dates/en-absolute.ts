@@ -62,6 +62,43 @@ export const EN_ABSOLUTE_RULES: Rule[] = [
     },
   },
   {
+    // "March of this year", "March last year", "next March" in one span.
+    name: 'month-relative-year',
+    re: new RegExp(`\\b(?:(?:(last|next|this)\\s+(${MON}))|(${MON})(?:\\s+of)?\\s+(this|last|next)\\s+year)(?![a-z])`, 'gi'),
+    resolve(m, ctx) {
+      const name = m[2] ?? m[3];
+      if (!/^[A-Z]/.test(name)) return null;
+      const mo = monthOf(name);
+      const a = ctx.anchor;
+      if (!a) return { value: null, granularity: 'month', confidence: 0.4 };
+      let y: number;
+      if (m[4]) y = a.y + { this: 0, last: -1, next: 1 }[m[4].toLowerCase() as 'this'];
+      else {
+        const mod = m[1].toLowerCase();
+        y = mod === 'last' ? (mo < a.m ? a.y : a.y - 1) : mod === 'next' ? (mo > a.m ? a.y : a.y + 1) : a.y;
+      }
+      return { value: isoMonth(y, mo), granularity: 'month', confidence: 0.8 };
+    },
+  },
+  {
+    // "12 to 15 March 2019", "March 3-5, 2019": a range of days in one month.
+    name: 'day-range',
+    re: new RegExp(`\\b(?:(?:from|between)\\s+)?(?:(${DAY})\\s*(?:-|–|to|and|until|through)\\s*(${DAY})\\s+(?:of\\s+)?(${MON})|(${MON})\\s+(${DAY})\\s*(?:-|–|to|until|through)\\s*(${DAY}))(?![a-z])(?:,?\\s+(${YEAR})\\b)?`, 'gi'),
+    resolve(m, ctx) {
+      const name = m[3] ?? m[4];
+      if (!/^[A-Z]/.test(name)) return null;
+      const mo = monthOf(name);
+      const d1 = parseInt(m[1] ?? m[5], 10);
+      const d2 = parseInt(m[2] ?? m[6], 10);
+      if (d2 <= d1) return null;
+      let y: number | null = m[7] ? Number(m[7]) : null;
+      if (y === null) y = resolveYearlessDay(mo, d1, null, ctx, hasFutureCue(ctx, 'en'))?.y ?? null;
+      if (y === null) return { value: null, granularity: 'interval', confidence: 0.4 };
+      if (!isValidYmd(y, mo, d1) || !isValidYmd(y, mo, d2)) return null;
+      return { value: `${isoDay({ y, m: mo, d: d1 })}/${isoDay({ y, m: mo, d: d2 })}`, granularity: 'interval', confidence: m[7] ? 0.85 : 0.65, reference: { y, m: mo, d: d1 } };
+    },
+  },
+  {
     name: 'month-year',
     re: new RegExp(`(?:(early|late|mid|the end of|the beginning of|the middle of|the start of)[- ]?\\s*)?(${MON})(?![a-z])(?:(?:,?\\s+|\\s+of\\s+)(${YEAR})\\b)?`, 'gi'),
     resolve(m, ctx) {

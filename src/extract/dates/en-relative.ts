@@ -63,13 +63,15 @@ export const EN_RELATIVE_RULES: Rule[] = [
   {
     // "last year" (a date) versus "the last year" / "the past year" (a duration, TimeML P1Y).
     name: 'relative-unit',
-    re: /\b(?:(early|late|earlier|later|mid|the end of|the beginning of|the start of|the rest of|the remainder of)[- ]?\s*)?(this|last|next|past|coming|previous|following|current|same|that|the same|the previous|the following|the next|the past|the last|the coming|the current|the prior|prior|the preceding|the latest|the first)\s+(week|weekend|month|year|decade|century|fiscal year)\b/gi,
+    re: /\b(?:(early|late|earlier|later|mid|the end of|the beginning of|the start of|the rest of|the remainder of)[- ]?\s*)?(this|last|next|past|coming|previous|following|current|same|that|the same|the previous|the following|the next|the past|the last|the coming|the current|the prior|prior|the preceding|the latest|the first)\s+(day|week|weekend|month|year|decade|century|fiscal year)\b/gi,
     resolve(m, ctx) {
       const mod = m[2].toLowerCase();
       const unit = m[3].toLowerCase().replace('fiscal year', 'year');
       const a = ctx.anchor;
       const hasThe = mod.startsWith('the ');
       const base = mod.replace(/^the /, '');
+      // "the next day", "the previous day", "that day": anaphoric; "the last day (of …)" is not yesterday.
+      if (unit === 'day' && !(/^(?:previous|following|next|prior|preceding|same|that)$/.test(base) && (hasThe || base === 'that'))) return null;
       if (hasThe && (base === 'past' || base === 'last' || base === 'coming' || base === 'first' || base === 'latest') && !m[1]) {
         return { value: durationValue(1, unit), granularity: 'duration', confidence: 0.6 };
       }

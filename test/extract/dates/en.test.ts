@@ -90,6 +90,16 @@ describe('English anchoring on the publication date', () => {
     expect(spans.map((s) => s.value)).toContain(value);
   });
 
+  it('reads "March of this year" as one month', () => {
+    expect(only('It began in March of this year.')).toMatchObject({ text: 'March of this year', value: '2019-03' });
+    expect(only('It began in March last year.')).toMatchObject({ text: 'March last year', value: '2018-03' });
+  });
+
+  it('resolves "the next day" against the last explicit date', () => {
+    const spans = extractDates('He was arrested on 3 June 2001 and charged the next day.', 'en', PUB);
+    expect(spans.map((s) => s.value)).toEqual(['2001-06-03', '2001-06-04']);
+  });
+
   it('resolves "the following year" against the last explicit date, not publication', () => {
     const spans = extractDates('He was arrested in 1988. The following year he was executed.', 'en', PUB);
     expect(spans.map((s) => [s.text, s.value])).toEqual([
@@ -121,6 +131,11 @@ describe('English intervals, decades, durations, sets and times', () => {
 
   it('reads seasons as an interval with the TimeML season code', () => {
     expect(only('in the summer of 1979')).toMatchObject({ value: '1979-06/1979-08', timeml: '1979-SU', granularity: 'interval' });
+  });
+
+  it('reads day ranges within a month as intervals', () => {
+    expect(only('from 12 to 15 March 2019')).toMatchObject({ value: '2019-03-12/2019-03-15', granularity: 'interval' });
+    expect(only('March 3-5, 2019')).toMatchObject({ value: '2019-03-03/2019-03-05', granularity: 'interval' });
   });
 
   it('reads year and month ranges as intervals', () => {
