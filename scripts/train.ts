@@ -26,6 +26,7 @@ const { values } = parseArgs({
     lang: { type: 'string', default: 'all' },
     epochs: { type: 'string' },
     'prune': { type: 'string', default: '0.002' },
+    'min-count': { type: 'string', default: '1' },
   },
 });
 
@@ -101,7 +102,7 @@ function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
 
 interface Encoded {
   n: number;
-  feats: Int32Array; // dense feature indices
+  feats: Int32Array; // dense feature indices (reassigned by dropRareFeatures)
   offs: Int32Array; // n + 1
   gold: Int32Array; // BILOU tags
 }
@@ -170,6 +171,31 @@ function encodeSentences(
     offs[n] = feats.length;
     return { n, feats: Int32Array.from(feats), offs, gold: iobToBilou(s.labels, typeIndex) };
   });
+}
+
+/** Forget features seen in fewer than `min` training tokens (renumbering the rest). */
+function dropRareFeatures(data: Encoded[], featIndex: Map<number, number>, min: number): void {
+  if (min <= 1) return;
+  const counts = new Int32Array(featIndex.size);
+  for (const s of data) for (let k = 0; k < s.feats.length; k++) counts[s.feats[k]!]++;
+  const remap = new Int32Array(featIndex.size).fill(-1);
+  let next = 0;
+  for (let f = 0; f < counts.length; f++) if (counts[f]! >= min) remap[f] = next++;
+  for (const [h, idx] of [...featIndex]) {
+    if (remap[idx]! < 0) featIndex.delete(h);
+    else featIndex.set(h, remap[idx]!);
+  }
+  for (const s of data) {
+    const feats: number[] = [];
+    for (let i = 0; i < s.n; i++) {
+      const from = s.offs[i]!;
+      const to = s.offs[i + 1]!;
+      s.offs[i] = feats.length;
+      for (let k = from; k < to; k++) if (remap[s.feats[k]!]! >= 0) feats.push(remap[s.feats[k]!]!);
+    }
+    s.offs[s.n] = feats.length;
+    s.feats = Int32Array.from(feats);
+  }
 }
 
 // ---------------------------------------------------------------- perceptron
@@ -361,6 +387,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   );
   const dictionary = buildDictionary(corpus.train, corpus.types, cache);
   const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[Math.floor(i / blockSize)]!, featIndex, true);
+  dropRareFeatures(train, featIndex, Number(values['min-count']));
   const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, () => dictionary, featIndex, false);
   const F = featIndex.size;
   const T = tagCount(corpus.types.length);
