@@ -128,7 +128,15 @@ export function phoneticWords(name: string): string[] {
  * "Kalantari, Daryoush" -> "daryush kalantari"; "Mohammed Hosein" -> "husain muhamad".
  */
 export function phoneticKey(name: string): string {
-  return [...phoneticWords(name)].sort().join(' ');
+  // A key word may itself read as a title or article ("ll't" -> "lt", as in "Lt."),
+  // so the key is keyed again until it stands still; words only ever drop out.
+  let key = [...phoneticWords(name)].sort().join(' ');
+  for (let k = 0; k < 4; k++) {
+    const next = [...phoneticWords(key)].sort().join(' ');
+    if (next === key || next.length === 0) break;
+    key = next;
+  }
+  return key;
 }
 
 /** The consonant skeleton of one word key: "daryush" -> "drysh", "abrahim" -> "abrhm". */
