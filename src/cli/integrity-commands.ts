@@ -4,10 +4,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
+import type { IndicatorType } from '../indicators/indicator.js';
 import type { Sensitivity } from '../model/schema.js';
 import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
 import { exportBundle, importBundle } from '../pipeline/bundle.js';
 import { exportMedia, findNearDuplicates, fingerprintImages, hasFfmpeg } from '../pipeline/media.js';
+import { importIndicators, matchIndicators } from '../pipeline/indicators.js';
 import { protectTarget } from '../pipeline/protect.js';
 import { verifyWorkspace } from '../pipeline/verify.js';
 import { isWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
@@ -239,6 +241,53 @@ export function registerIntegrityCommands(program: Command): void {
           const r = await exportMedia(w, ids[0]!, { keepMetadata: opts.keepMetadata });
           writeFileSync(opts.output, r.bytes);
           console.log(`wrote ${opts.output} (${r.format}, ${r.bytes.length} bytes${r.stripped ? ', metadata removed' : ', original with metadata'})`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+
+  const indicators = program.command('indicators').description('indicators of compromise (STIX 2.1 or plain lists): file hashes, domains, app packages');
+  indicators
+    .command('import')
+    .description('add an indicator set: a STIX 2.1 bundle, or one sha256 / domain / package name a line')
+    .argument('<file>', 'STIX JSON or a text list')
+    .option('--name <set>', 'name of the set (default: the file name, or the STIX malware name)')
+    .option('--type <type>', 'treat every line of a list as this type: sha256, domain or package')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (file: string, opts: Opts & { name?: string; type?: string }, cmd: Command) => {
+        if (opts.type !== undefined && !['sha256', 'domain', 'package'].includes(opts.type)) throw new DaftarError('usage', `--type ${opts.type}: expected sha256, domain or package`);
+        if (!existsSync(file)) throw new DaftarError('not_found', `${file}: no such file`);
+        const text = readFileSync(file, 'utf8');
+        const w = ws(cmd);
+        try {
+          const r = await importIndicators(w, file, text, { setName: opts.name, type: opts.type as IndicatorType | undefined });
+          if (opts.json) return void console.log(JSON.stringify(r));
+          const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
+          console.log(`set "${r.setName}" (${r.format}): ${r.indicators} indicators (${types}), ${r.added} new`);
+          for (const x of r.rejected) process.stderr.write(`  line ${x.line}: not a sha256, domain or package name: ${x.text}\n`);
+          if (r.skipped) process.stderr.write(`  ${r.skipped} STIX indicator(s) with other pattern types skipped\n`);
+        } finally {
+          await w.close();
+        }
+      }),
+    );
+  indicators
+    .command('matches')
+    .description('list documents whose file hash, or whose text (domains, package names), matches an indicator')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: Opts, cmd: Command) => {
+        const w = ws(cmd);
+        try {
+          const matches = await matchIndicators(w);
+          if (opts.json) return void console.log(JSON.stringify(matches));
+          if (matches.length === 0) return void console.log('no matches');
+          for (const m of matches) {
+            const where = m.text === null ? 'file hash' : `"${m.text}" at ${m.start}`;
+            console.log(`${m.documentId.slice(0, 12)}  ${m.type.padEnd(7)} ${m.value}  (${where})  set: ${m.sets.join('; ')}`);
+          }
         } finally {
           await w.close();
         }
