@@ -97,4 +97,35 @@ export const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX indicator_value ON indicator(type, value);
   `,
+  // 3 (issue 5): entity resolution and curation: blocking keys of entities, decisions
+  // that later automatic runs must respect, and pairs waiting for a person's review.
+  `
+  CREATE TABLE entity_key (
+    key TEXT NOT NULL,                    -- type + ':' + blocking key ("PERSON:drysh|klntr")
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (key, entity_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_key_entity ON entity_key(entity_id);
+  CREATE TABLE resolution_constraint (
+    kind TEXT NOT NULL,                   -- must_not_link (a person kept two entities apart)
+    entity_a TEXT NOT NULL,               -- entity_a < entity_b
+    entity_b TEXT NOT NULL,
+    action_id TEXT NOT NULL,              -- the curation action that made it (undo removes it)
+    PRIMARY KEY (kind, entity_a, entity_b, action_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX resolution_constraint_b ON resolution_constraint(entity_b);
+  CREATE TABLE review_candidate (
+    id TEXT PRIMARY KEY,
+    entity_a TEXT NOT NULL,               -- entity_a < entity_b
+    entity_b TEXT NOT NULL,
+    score REAL NOT NULL,                  -- 0..1 from scoreNamePair
+    band TEXT NOT NULL,                   -- automatic | review
+    evidence TEXT NOT NULL,               -- JSON: signals, names compared, origin (resolve | import)
+    status TEXT NOT NULL,                 -- open | accepted | rejected
+    created_at TEXT NOT NULL,
+    UNIQUE (entity_a, entity_b)
+  );
+  CREATE INDEX review_candidate_status ON review_candidate(status, score);
+  CREATE INDEX review_candidate_b ON review_candidate(entity_b);
+  `,
 ];
