@@ -214,7 +214,8 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
             flush();
             let hint = '';
             if (attribs.class) hint += attribs.class;
-            if (attribs.id) hint += ' ' + attribs.id;
+            // An id made from a heading ("sharing-with-a-single-developer") is an anchor, not a role.
+            if (attribs.id && attribs.id.split(/[-_]/).length < 4) hint += ' ' + attribs.id;
             if (attribs.role) hint += ' role:' + attribs.role;
             elem = newElem(name, curElem, hint.toLowerCase());
             if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
