@@ -96,8 +96,11 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
     ctx.end = c.end;
     const r = c.rule.resolve(c.m, ctx);
     if (!r) continue;
-    const start = c.start + (r.trimStart ?? 0);
-    const end = c.end - (r.trimEnd ?? 0);
+    let start = c.start + (r.trimStart ?? 0);
+    let end = c.end - (r.trimEnd ?? 0);
+    // Optional joiners at the ends of a pattern can leave a space or ZWNJ inside the match.
+    while (start < end && /[\s\u200c]/.test(text[start])) start++;
+    while (end > start && /[\s\u200c]/.test(text[end - 1])) end--;
     if (end <= start) continue;
     if (r.reference) {
       ctx.reference = r.reference;

@@ -3,7 +3,7 @@ import { hasFutureCue } from './anchor.js';
 import { isoDay, isoMonth, isoYear, isValidYmd } from './calendar.js';
 import type { Rule } from './engine.js';
 import { anchorSH, calendarOfSuffix, calendarOfYear, DAY_MONTH, E2, faNumber, gregDay, isNamedAfterDate, lunar, MONTH_YEAR, monthOf, parseYear, shDay, shMonth, shYear, SUFFIX, YEAR_WORDS, yearlessShDay } from './fa-helpers.js';
-import { B, FA_ORDINAL_DAY, faWeekdayOf, J } from './fa-words.js';
+import { B, FA_ORDINAL_DAY, faWeekdayOf, J, SH_MONTH } from './fa-words.js';
 import { expandSolarHijriYear, gregorianToSolarHijri, isValidSolarHijri, SH_MONTHS_LATIN, solarHijriYearInterval } from './solar-hijri.js';
 
 export const FA_ABSOLUTE_RULES: Rule[] = [
@@ -14,6 +14,29 @@ export const FA_ABSOLUTE_RULES: Rule[] = [
       const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[3]), Number(m[4])] : [Number(m[7]), Number(m[6]), Number(m[5])];
       if (calendarOfYear(y) === 'sh') return shDay(y, mo, d, 0.9);
       return isValidYmd(y, mo, d) ? { value: isoDay({ y, m: mo, d }), granularity: 'day', confidence: 0.9, reference: { y, m: mo, d } } : null;
+    },
+  },
+  {
+    // "از ۲۶ تیر تا ۳ مرداد ۱۳۶۲", "۱۲ تا ۱۵ مهر": the year written once, at the end, serves both ends.
+    name: 'fa-day-range',
+    re: new RegExp(`${B}(?:از${J})?(\\d{1,2}|${FA_ORDINAL_DAY})(?:${J}(${SH_MONTH})(?:${J}ماه)?)?${J}(?:تا|الی|لغایت|-|–)${J}(\\d{1,2}|${FA_ORDINAL_DAY})${J}(${SH_MONTH})(?:${J}ماه)?${E2}(?:[ \\t،,]*(?:سال${J})?(\\d{4}|\\d{2}(?!\\d))${E2})?`, 'g'),
+    resolve(m, ctx) {
+      const d1 = faNumber(m[1]);
+      const d2 = faNumber(m[3]);
+      const m2 = monthOf(m[4])?.m;
+      const m1 = m[2] ? monthOf(m[2])?.m : m2;
+      if (d1 === null || d2 === null || !m1 || !m2) return null;
+      let jy2: number | null = m[5] ? expandSolarHijriYear(Number(m[5]), anchorSH(ctx)?.jy ?? null) : null;
+      if (jy2 === null) {
+        const end = yearlessShDay(m2, d2, null, ctx);
+        jy2 = end?.original ? Number(end.original.slice(0, 4)) : null;
+      }
+      if (jy2 === null) return { value: null, granularity: 'interval', calendar: 'solar-hijri', confidence: 0.4 };
+      const jy1 = m1 > m2 ? jy2 - 1 : jy2;
+      const a = shDay(jy1, m1, d1, 0.8);
+      const b = shDay(jy2, m2, d2, 0.8);
+      if (!a?.value || !b?.value || a.value > b.value) return null;
+      return { value: `${a.value}/${b.value}`, granularity: 'interval', calendar: 'solar-hijri', original: `${a.original}/${b.original}`, confidence: m[5] ? 0.85 : 0.65, reference: b.reference };
     },
   },
   {
@@ -114,7 +137,7 @@ export const FA_ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'fa-decade',
-    re: new RegExp(`${B}دهه(?:${J}(?:ی|های|ٔ))?${J}(\\d{2,4}|شصت|پنجاه|هفتاد|هشتاد|نود|چهل|سی|بیست|اول|دوم|سوم|اخر|${FA_ORDINAL_DAY})(?:${J}(میلادی|شمسی|خورشیدی))?${E2}`, 'g'),
+    re: new RegExp(`${B}(?:(?:اواخر|اوایل|اواسط|نیمه${J}(?:اول|دوم))${J})?دهه(?:${J}(?:ی|های|ٔ))?${J}(\\d{2,4}|شصت|پنجاه|هفتاد|هشتاد|نود|چهل|سی|بیست|اول|دوم|سوم|اخر|${FA_ORDINAL_DAY})(?:${J}(میلادی|شمسی|خورشیدی))?${E2}`, 'g'),
     resolve(m) {
       const w = m[1];
       const n = /^\d+$/.test(w) ? Number(w) : ({ بیست: 20, سی: 30, چهل: 40, پنجاه: 50, شصت: 60, هفتاد: 70, هشتاد: 80, نود: 90 } as Record<string, number>)[w];

@@ -3,7 +3,7 @@
 import type { DateSpan } from './types.js';
 
 const RANGE = /^[ \t\u200c]*(?:تا|الی|لغایت|-|–|_)[ \t\u200c]*$/;
-const ADJACENT = /^[ \t\u200c]*$/; // never across a line break
+const ADJACENT = /^[ \t\u200c]*(?:روز|،|,)?[ \t\u200c]*$/; // "ساعت ۱۰ صبح روز ۳ دی"; never across a line break
 const LIST = /^[ \t\u200c]*(?:و|،|,)[ \t\u200c]*$/;
 const MAX_MERGED_LENGTH = 80;
 

@@ -72,6 +72,20 @@ describe('Persian times, durations, and spans', () => {
     expect(s[0]).toMatchObject({ text: 'از شنبه تا چهارشنبه', value: '2022-05-28/2022-06-01', granularity: 'interval' });
   });
 
+  it('gives both ends of a Solar Hijri day range the year written once at the end', () => {
+    const s = extractDates('از ۲۶ تیر تا ۳ مرداد ۱۳۶۲ در بازداشت بود', 'fa', PUB);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ text: 'از ۲۶ تیر تا ۳ مرداد ۱۳۶۲', value: '1983-07-17/1983-07-25', original: '1362-04-26/1362-05-03' });
+  });
+
+  it('reads a Solar Hijri decade (دهه ۶۰ = 1360–1369)', () => {
+    expect(extractDates('زندانیان اواخر دهه ۶۰', 'fa', PUB)[0]).toMatchObject({ text: 'اواخر دهه ۶۰', value: '1981-03-21/1991-03-20', original: '1360/1369' });
+  });
+
+  it('joins a clock time and the day it belongs to', () => {
+    expect(extractDates('ساعت ۱۰ صبح روز ۳ دی ۱۴۰۱', 'fa', PUB)[0]).toMatchObject({ value: '2022-12-24T10:00', granularity: 'time' });
+  });
+
   it('keeps two full dates joined by و apart', () => {
     expect(extractDates('در سال ۱۳۵۸ و سال ۱۳۶۰', 'fa', PUB)).toHaveLength(2);
   });
