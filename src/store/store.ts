@@ -62,6 +62,47 @@ export interface ExportRecord {
   record: Record<string, unknown>;
 }
 
+// resolution and curation (issue 5)
+/** A pair of entities that may be one, waiting for a person (or reported by a register import). */
+export interface ReviewCandidate {
+  id: string;
+  entityA: string; // entityA < entityB
+  entityB: string;
+  score: number; // 0..1
+  band: 'automatic' | 'review';
+  evidence: Record<string, unknown>;
+  status: 'open' | 'accepted' | 'rejected';
+  createdAt: string;
+}
+
+/** A person's decision that automatic runs respect: these two entities are different. */
+export interface ResolutionConstraint {
+  kind: 'must_not_link';
+  entityA: string;
+  entityB: string;
+  actionId: string;
+}
+
+/** An entity to write with the blocking keys it is found under. */
+export interface KeyedEntity {
+  entity: Entity;
+  keys: string[];
+}
+
+/** Everything one resolution batch or one curation action changes, written in one transaction. */
+export interface EntityChange {
+  putEntities?: KeyedEntity[];
+  deleteEntityIds?: string[];
+  /** Mention links and statuses to set. */
+  mentions?: { id: string; entityId: string | null; status?: Mention['status'] }[];
+  addConstraints?: ResolutionConstraint[];
+  removeConstraintsOfAction?: string[];
+  putCandidates?: ReviewCandidate[];
+  candidateStatus?: { id: string; status: ReviewCandidate['status'] }[];
+  actions?: Action[];
+  log?: LogEntryDraft;
+}
+
 export interface Store {
   readonly backend: string;
 
@@ -115,4 +156,28 @@ export interface Store {
   listImageFingerprints(): Promise<{ documentId: DocumentId; version: string; phash: string; fingerprint: unknown }[]>;
   putIndicators(setName: string, indicators: { type: string; value: string; sourceId: string | null }[]): Promise<number>;
   listIndicators(): Promise<{ setName: string; type: string; value: string; sourceId: string | null }[]>;
+
+  // resolution and curation (issue 5)
+  /** PERSON/ORG/PLACE mentions not rejected, of some documents (all when omitted); `unlinkedOnly` skips linked ones. */
+  listNameMentions(options: { documentIds?: DocumentId[]; unlinkedOnly?: boolean }): Promise<Mention[]>;
+  /** Documents that hold name mentions without an entity (what `daftar resolve` has left to do). */
+  listDocumentsWithUnlinkedMentions(): Promise<DocumentId[]>;
+  getMention(id: string): Promise<Mention | null>;
+  getEntities(ids: string[]): Promise<Entity[]>;
+  /** Entity ids under each of the keys; a key with more than `maxBlock` entities comes back empty (too common). */
+  findEntitiesByKeys(keys: string[], maxBlock: number): Promise<Map<string, string[]>>;
+  /** Every key of one entity type prefix ("PERSON:"), for bulk blocking (register imports). */
+  listEntityKeys(prefix: string): Promise<{ key: string; entityId: string }[]>;
+  mentionsOfEntity(entityId: string, limit?: number): Promise<Mention[]>;
+  /** Entities mentioned in the same documents as this one, with how many documents they share. */
+  cooccurringEntities(entityId: string, limit?: number): Promise<{ entityId: string; documents: number }[]>;
+  entityMentionCounts(): Promise<Map<string, { mentions: number; documents: number }>>;
+  applyEntityChange(change: EntityChange): Promise<LogEntry | null>;
+  listConstraints(entityIds?: string[]): Promise<ResolutionConstraint[]>;
+  listReviewCandidates(options?: { status?: ReviewCandidate['status']; entityId?: string; limit?: number }): Promise<ReviewCandidate[]>;
+  getAction(id: string): Promise<Action | null>;
+  /** Curation actions whose payload names this entity (payload.entityIds), oldest first. */
+  listActionsForEntity(entityId: string): Promise<Action[]>;
+  /** Entities no person has curated (attributes.curated not true), for `daftar resolve --rebuild`. */
+  listUncuratedEntityIds(): Promise<string[]>;
 }

@@ -17,8 +17,11 @@ import { DaftarError } from '../../model/errors.js';
 import { foldForSearch } from '../../text/normalize.js';
 import { bestSnippet, parseQuery, toFts5Match } from '../search-query.js';
 import type {
+  EntityChange,
   ExportRecord,
   LeafHasher,
+  ResolutionConstraint,
+  ReviewCandidate,
   LogEntryDraft,
   SearchHit,
   SearchQuery,
@@ -570,5 +573,197 @@ export class SqliteStore implements Store {
       source_id: string | null;
     }[];
     return rows.map((r) => ({ setName: r.set_name, type: r.type, value: r.value, sourceId: r.source_id }));
+  }
+
+  // resolution and curation (issue 5)
+  private readonly cachedStatements = new Map<string, Database.Statement>();
+  private sql(text: string): Database.Statement {
+    let st = this.cachedStatements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.cachedStatements.set(text, st);
+    }
+    return st;
+  }
+
+  async listNameMentions(options: { documentIds?: DocumentId[]; unlinkedOnly?: boolean }): Promise<Mention[]> {
+    const where = `m.type IN ('PERSON', 'ORG', 'PLACE') AND m.status != 'rejected'${options.unlinkedOnly ? ' AND m.entity_id IS NULL' : ''}`;
+    const base = `SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE ${where}`;
+    if (options.documentIds === undefined) {
+      return (this.sql(`${base} ORDER BY m.document_seq, m.start, m.end`).all() as MentionRow[]).map(toMention);
+    }
+    const out: Mention[] = [];
+    const st = this.sql(`${base} AND m.document_seq = ? ORDER BY m.start, m.end`);
+    for (const id of options.documentIds) {
+      const seq = this.stmt.docSeq.get(id) as number | undefined;
+      if (seq !== undefined) for (const r of st.all(seq) as MentionRow[]) out.push(toMention(r));
+    }
+    return out;
+  }
+
+  async listDocumentsWithUnlinkedMentions(): Promise<DocumentId[]> {
+    return this.sql(
+      `SELECT d.id FROM document d WHERE d.seq IN (SELECT DISTINCT document_seq FROM mention
+       WHERE type IN ('PERSON', 'ORG', 'PLACE') AND status != 'rejected' AND entity_id IS NULL) ORDER BY d.seq`,
+    )
+      .pluck()
+      .all() as string[];
+  }
+
+  async getMention(id: string): Promise<Mention | null> {
+    const r = this.sql('SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE m.id = ?').get(id) as MentionRow | undefined;
+    return r ? toMention(r) : null;
+  }
+
+  async getEntities(ids: string[]): Promise<Entity[]> {
+    const st = this.sql('SELECT data FROM entity WHERE id = ?').pluck();
+    const out: Entity[] = [];
+    for (const id of ids) {
+      const data = st.get(id) as string | undefined;
+      if (data !== undefined) out.push(JSON.parse(data) as Entity);
+    }
+    return out;
+  }
+
+  async findEntitiesByKeys(keys: string[], maxBlock: number): Promise<Map<string, string[]>> {
+    const st = this.sql('SELECT entity_id FROM entity_key WHERE key = ? LIMIT ?').pluck();
+    const out = new Map<string, string[]>();
+    for (const k of new Set(keys)) {
+      const ids = st.all(k, maxBlock + 1) as string[];
+      out.set(k, ids.length > maxBlock ? [] : ids);
+    }
+    return out;
+  }
+
+  async listEntityKeys(prefix: string): Promise<{ key: string; entityId: string }[]> {
+    // Keys sort by prefix: a range scan on the primary key.
+    const rows = this.sql('SELECT key, entity_id FROM entity_key WHERE key >= ? AND key < ?').all(prefix, prefix + '\uffff') as { key: string; entity_id: string }[];
+    return rows.map((r) => ({ key: r.key, entityId: r.entity_id }));
+  }
+
+  async mentionsOfEntity(entityId: string, limit = 10_000): Promise<Mention[]> {
+    const rows = this.sql('SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE m.entity_id = ? ORDER BY m.document_seq, m.start LIMIT ?').all(entityId, limit) as MentionRow[];
+    return rows.map(toMention);
+  }
+
+  async cooccurringEntities(entityId: string, limit = 20): Promise<{ entityId: string; documents: number }[]> {
+    const rows = this.sql(
+      `SELECT o.entity_id AS entity_id, count(DISTINCT o.document_seq) AS documents FROM mention o
+       WHERE o.document_seq IN (SELECT document_seq FROM mention WHERE entity_id = ?) AND o.entity_id IS NOT NULL AND o.entity_id != ?
+       GROUP BY o.entity_id ORDER BY documents DESC, o.entity_id LIMIT ?`,
+    ).all(entityId, entityId, limit) as { entity_id: string; documents: number }[];
+    return rows.map((r) => ({ entityId: r.entity_id, documents: r.documents }));
+  }
+
+  async entityMentionCounts(): Promise<Map<string, { mentions: number; documents: number }>> {
+    const rows = this.sql('SELECT entity_id, count(*) AS mentions, count(DISTINCT document_seq) AS documents FROM mention WHERE entity_id IS NOT NULL GROUP BY entity_id').all() as {
+      entity_id: string;
+      mentions: number;
+      documents: number;
+    }[];
+    return new Map(rows.map((r) => [r.entity_id, { mentions: r.mentions, documents: r.documents }]));
+  }
+
+  async applyEntityChange(change: EntityChange): Promise<LogEntry | null> {
+    const actions = (change.actions ?? []).map((a) => Action.parse(a));
+    return this.db.transaction((): LogEntry | null => {
+      const delKeys = this.sql('DELETE FROM entity_key WHERE entity_id = ?');
+      const addKey = this.sql('INSERT OR IGNORE INTO entity_key (key, entity_id) VALUES (?, ?)');
+      for (const id of change.deleteEntityIds ?? []) {
+        this.sql('DELETE FROM entity WHERE id = ?').run(id);
+        delKeys.run(id);
+        this.sql("DELETE FROM review_candidate WHERE status = 'open' AND (entity_a = ? OR entity_b = ?)").run(id, id);
+      }
+      if (change.putEntities?.length) {
+        this.putEntitiesSync(change.putEntities.map((k) => k.entity));
+        for (const { entity, keys } of change.putEntities) {
+          delKeys.run(entity.id);
+          for (const k of keys) addKey.run(k, entity.id);
+        }
+      }
+      const setMention = this.sql('UPDATE mention SET entity_id = ? WHERE id = ?');
+      const setMentionStatus = this.sql('UPDATE mention SET entity_id = ?, status = ? WHERE id = ?');
+      for (const m of change.mentions ?? []) {
+        if (m.status === undefined) setMention.run(m.entityId, m.id);
+        else setMentionStatus.run(m.entityId, m.status, m.id);
+      }
+      for (const actionId of change.removeConstraintsOfAction ?? []) this.sql('DELETE FROM resolution_constraint WHERE action_id = ?').run(actionId);
+      const addConstraint = this.sql('INSERT OR IGNORE INTO resolution_constraint (kind, entity_a, entity_b, action_id) VALUES (?, ?, ?, ?)');
+      for (const c of change.addConstraints ?? []) {
+        const [a, b] = c.entityA < c.entityB ? [c.entityA, c.entityB] : [c.entityB, c.entityA];
+        addConstraint.run(c.kind, a, b, c.actionId);
+      }
+      const putCandidate = this.sql(
+        `INSERT INTO review_candidate (id, entity_a, entity_b, score, band, evidence, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (entity_a, entity_b) DO UPDATE SET score = excluded.score, band = excluded.band, evidence = excluded.evidence WHERE status = 'open'`,
+      );
+      for (const c of change.putCandidates ?? []) putCandidate.run(c.id, c.entityA, c.entityB, c.score, c.band, JSON.stringify(c.evidence), c.status, c.createdAt);
+      const setCandidate = this.sql('UPDATE review_candidate SET status = ? WHERE id = ?');
+      for (const c of change.candidateStatus ?? []) setCandidate.run(c.status, c.id);
+      if (actions.length) this.putActionsSync(actions);
+      return change.log ? this.appendLogSync(change.log) : null;
+    }).immediate();
+  }
+
+  async listConstraints(entityIds?: string[]): Promise<ResolutionConstraint[]> {
+    type Row = { kind: string; entity_a: string; entity_b: string; action_id: string };
+    let rows: Row[];
+    if (entityIds === undefined) rows = this.sql('SELECT * FROM resolution_constraint').all() as Row[];
+    else {
+      const st = this.sql('SELECT * FROM resolution_constraint WHERE entity_a = ? OR entity_b = ?');
+      const seen = new Set<string>();
+      rows = [];
+      for (const id of entityIds) {
+        for (const r of st.all(id, id) as Row[]) {
+          const k = `${r.kind}|${r.entity_a}|${r.entity_b}|${r.action_id}`;
+          if (!seen.has(k)) rows.push(r);
+          seen.add(k);
+        }
+      }
+    }
+    return rows.map((r) => ({ kind: r.kind as ResolutionConstraint['kind'], entityA: r.entity_a, entityB: r.entity_b, actionId: r.action_id }));
+  }
+
+  async listReviewCandidates(options: { status?: ReviewCandidate['status']; entityId?: string; limit?: number } = {}): Promise<ReviewCandidate[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (options.status) {
+      where.push('status = ?');
+      args.push(options.status);
+    }
+    if (options.entityId) {
+      where.push('(entity_a = ? OR entity_b = ?)');
+      args.push(options.entityId, options.entityId);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM review_candidate ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY score DESC, id LIMIT ?`)
+      .all(...args, options.limit ?? -1) as { id: string; entity_a: string; entity_b: string; score: number; band: string; evidence: string; status: string; created_at: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      entityA: r.entity_a,
+      entityB: r.entity_b,
+      score: r.score,
+      band: r.band as ReviewCandidate['band'],
+      evidence: JSON.parse(r.evidence) as Record<string, unknown>,
+      status: r.status as ReviewCandidate['status'],
+      createdAt: r.created_at,
+    }));
+  }
+
+  async getAction(id: string): Promise<Action | null> {
+    const data = this.sql('SELECT data FROM action WHERE id = ?').pluck().get(id) as string | undefined;
+    return data === undefined ? null : (JSON.parse(data) as Action);
+  }
+
+  async listActionsForEntity(entityId: string): Promise<Action[]> {
+    // Actions are few next to mentions: a substring scan, then an exact check on the payload.
+    const rows = this.sql("SELECT data FROM action WHERE instr(data, ?) > 0 ORDER BY at, id").pluck().all(JSON.stringify(entityId)) as string[];
+    return rows
+      .map((d) => JSON.parse(d) as Action)
+      .filter((a) => Array.isArray(a.payload.entityIds) && (a.payload.entityIds as unknown[]).includes(entityId));
+  }
+
+  async listUncuratedEntityIds(): Promise<string[]> {
+    return this.sql("SELECT id FROM entity WHERE coalesce(json_extract(data, '$.attributes.curated'), 0) != 1 ORDER BY id").pluck().all() as string[];
   }
 }
