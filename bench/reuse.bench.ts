@@ -24,8 +24,10 @@ const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'lo', 'ver', 'da', 'ni', 'par'
 
 interface Corpus {
   vocabulary: string[];
-  cumulative: Float64Array; // Zipf weights, running sum
+  rankAt: Uint16Array; // Zipf sampling table: rankAt[floor(u * size)] for u uniform in [0, 1)
 }
+
+const TABLE_SIZE = 1 << 18;
 
 function makeCorpus(random: () => number, size: number): Corpus {
   const words = new Set<string>();
@@ -36,23 +38,20 @@ function makeCorpus(random: () => number, size: number): Corpus {
     words.add(w);
   }
   const vocabulary = [...words];
-  const cumulative = new Float64Array(size);
-  let sum = 0;
-  for (let r = 0; r < size; r++) cumulative[r] = sum += 1 / (r + 1);
-  for (let r = 0; r < size; r++) cumulative[r]! /= sum;
-  return { vocabulary, cumulative };
+  let total = 0;
+  for (let r = 0; r < size; r++) total += 1 / (r + 1);
+  const rankAt = new Uint16Array(TABLE_SIZE);
+  let rank = 0;
+  let upTo = 1 / total;
+  for (let k = 0; k < TABLE_SIZE; k++) {
+    while ((k + 0.5) / TABLE_SIZE > upTo && rank < size - 1) upTo += 1 / (++rank + 1) / total;
+    rankAt[k] = rank;
+  }
+  return { vocabulary, rankAt };
 }
 
 function word(c: Corpus, random: () => number): string {
-  const x = random();
-  let lo = 0;
-  let hi = c.cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c.cumulative[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return c.vocabulary[lo]!;
+  return c.vocabulary[c.rankAt[Math.floor(random() * TABLE_SIZE)]!]!;
 }
 
 function sentence(c: Corpus, random: () => number): string {
