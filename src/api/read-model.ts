@@ -35,6 +35,13 @@ export interface TimelineEntry {
   mentionId: string | null;
 }
 
+export interface PlacePoint {
+  entity: Entity;
+  lat: number;
+  lon: number;
+  documentIds: DocumentId[];
+}
+
 export interface ApiReadModel {
   summary(id: DocumentId): Promise<DocumentSummary | null>;
   workspaceFacets(): Promise<Facets>;
@@ -48,7 +55,7 @@ export interface ApiReadModel {
   listEvents(options: { after?: string; limit: number }): Promise<Event[]>;
   actionsAbout(subjectId: string): Promise<Action[]>;
   timeline(options: { from?: string; to?: string }): Promise<TimelineEntry[]>;
-  places(): Promise<{ entity: Entity; lat: number; lon: number; documentIds: DocumentId[] }[]>;
+  places(): Promise<PlacePoint[]>;
   geotagged(): Promise<DocumentSummary[]>;
   /** Tells the model the workspace changed (after an upload). */
   invalidate(): void;
@@ -69,7 +76,7 @@ interface Snapshot {
   events: Event[];
   actions: Action[];
   /** Derived lists, computed on first use per snapshot. */
-  memo: { timeline?: TimelineEntry[]; geotagged?: DocumentSummary[] };
+  memo: { timeline?: TimelineEntry[]; geotagged?: DocumentSummary[]; places?: PlacePoint[] };
 }
 
 /** Reads the document kind under its current name (`documentKind`) or the older `kind`. */
@@ -307,9 +314,10 @@ export class ExportScanReadModel implements ApiReadModel {
     return all.filter((e) => e.date.slice(0, 10) >= from && e.date.slice(0, 10) <= to);
   }
 
-  async places(): Promise<{ entity: Entity; lat: number; lon: number; documentIds: DocumentId[] }[]> {
+  async places(): Promise<PlacePoint[]> {
     const s = await this.current();
-    const out = [];
+    if (s.memo.places) return s.memo.places;
+    const out: PlacePoint[] = [];
     for (const e of s.entities) {
       if (e.type !== 'PLACE') continue;
       const c = coordinatesOf(e.attributes);
@@ -317,7 +325,7 @@ export class ExportScanReadModel implements ApiReadModel {
       const docs = [...new Set((s.mentionsByEntity.get(e.id) ?? []).map((m) => m.documentId))];
       out.push({ entity: e, ...c, documentIds: docs });
     }
-    return out;
+    return (s.memo.places = out);
   }
 
   async geotagged(): Promise<DocumentSummary[]> {
