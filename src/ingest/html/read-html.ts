@@ -113,11 +113,14 @@ function findSections(page: ParsedPage, main: MainText, blockSpan: Map<number, P
     }
   }
   if (posts.length < 2) return [];
-  return posts.map((p) => {
+  const sections = posts.map((p) => {
     const start = blockSpan.get(p.first)!.start;
     const end = blockSpan.get(p.last)!.end;
     return { start, end, title: normalizeText(p.title ?? '') || null, published: postDate(page, p.elem) };
   });
+  // Listicles and product grids repeat titled cards too; archive posts carry their own dates.
+  const dated = sections.filter((s) => s.published).length;
+  return dated >= 2 && dated * 2 >= sections.length ? sections : [];
 }
 
 function postDate(page: ParsedPage, elem: number): PublishedDate | null {
