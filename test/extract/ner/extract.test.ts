@@ -57,6 +57,17 @@ describe('extractEntities: English', () => {
     expect(extractEntities('it was raining and we stayed at home.', 'en')).toEqual([]);
   });
 
+  it('keeps offsets right in mixed-script text', () => {
+    const t = 'Lina Marsh (لینا مارش) of Amnesty International met officials in Tehran (تهران) on 3 March.';
+    const s = extractEntities(t, 'en');
+    checkSpans(t, s);
+    expect(find(s, 'Lina Marsh')?.type).toBe('PERSON');
+    expect(find(s, 'Tehran')?.type).toBe('PLACE');
+    const f = extractEntities('خبرگزاری Reuters گزارش داد که Lina Marsh در تهران است.', 'fa');
+    checkSpans('خبرگزاری Reuters گزارش داد که Lina Marsh در تهران است.', f);
+    expect(f.find((e) => e.text === 'تهران')?.type).toBe('PLACE');
+  });
+
   it('has a version string per language', () => {
     expect(EXTRACTOR_VERSION.en).toMatch(/^ner-en@\d+$/);
     expect(EXTRACTOR_VERSION.fa).toMatch(/^ner-fa@\d+$/);
