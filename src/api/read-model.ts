@@ -1,8 +1,9 @@
 // What the API reads beyond a document's own rows: entities, claims, reuse links,
-// events, actions, and corpus-wide lists (timeline, map, facets). The Store has no
-// read methods for these yet (see the issue note: listEntities, getEntity, …), so
-// `ExportScanReadModel` builds an in-memory snapshot from `store.exportRecords()`
-// and serves from it; swap in store-backed methods when they land.
+// events, actions, and corpus-wide lists (timeline, map, facets). One entity's page
+// reads the store (getEntities, mentionsOfEntity, listActionsForEntity); for the
+// lists the Store has no read methods yet (listEntities, listClaims, reuse links of
+// a document, timeline, facets), so `ExportScanReadModel` builds an in-memory
+// snapshot from `store.exportRecords()`; swap in store methods when they land.
 import type { Action, Claim, DocumentId, DocumentKind, Entity, Event, Language, Mention, MediaType, ReuseLink } from '../model/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -53,7 +54,8 @@ export interface ApiReadModel {
   reuseLinksOf(documentId: DocumentId): Promise<ReuseLink[]>;
   listReuseLinks(options: { after?: string; limit: number }): Promise<ReuseLink[]>;
   listEvents(options: { after?: string; limit: number }): Promise<Event[]>;
-  actionsAbout(subjectId: string): Promise<Action[]>;
+  /** Curation actions naming this entity, oldest first. */
+  actionsAbout(entityId: string): Promise<Action[]>;
   timeline(options: { from?: string; to?: string }): Promise<TimelineEntry[]>;
   places(): Promise<PlacePoint[]>;
   geotagged(): Promise<DocumentSummary[]>;
@@ -271,12 +273,13 @@ export class ExportScanReadModel implements ApiReadModel {
     return out;
   }
 
+  // One entity's page reads the store directly (fresh after a resolve run, no scan).
   async getEntity(id: string): Promise<Entity | null> {
-    return (await this.current()).entityById.get(id) ?? null;
+    return (await this.store.getEntities([id]))[0] ?? null;
   }
 
   async mentionsOfEntity(id: string, limit: number): Promise<Mention[]> {
-    return ((await this.current()).mentionsByEntity.get(id) ?? []).slice(0, limit);
+    return (await this.store.mentionsOfEntity(id, limit)).filter((m) => m.status !== 'rejected');
   }
 
   async listClaims(): Promise<Claim[]> {
@@ -300,9 +303,8 @@ export class ExportScanReadModel implements ApiReadModel {
     return afterId((await this.current()).events, options.after, options.limit);
   }
 
-  async actionsAbout(subjectId: string): Promise<Action[]> {
-    const needle = JSON.stringify(subjectId);
-    return (await this.current()).actions.filter((a) => JSON.stringify(a.payload).includes(needle));
+  async actionsAbout(entityId: string): Promise<Action[]> {
+    return this.store.listActionsForEntity(entityId);
   }
 
   async timeline(options: { from?: string; to?: string }): Promise<TimelineEntry[]> {

@@ -139,6 +139,14 @@ describe('reads', () => {
     expect(e.history).toEqual([]);
   });
 
+  it('an entity page is read fresh from the store: a later entity and its history show at once', async () => {
+    await f.ws.store.putEntities([{ id: 'org:justice', type: 'ORG', name: 'Ministry of Justice', aliases: [], attributes: {}, sensitivity: 'public' }]);
+    await f.ws.store.putActions([{ id: 'action:1', operation: 'confirm', actor: 'tester', at: '2026-01-01T00:00:00Z', reason: 'checked the byline', payload: { entityIds: ['org:justice'] }, undoneBy: null }]);
+    const e = await getJson('/api/entities/org%3Ajustice');
+    expect(e.entity.name).toBe('Ministry of Justice');
+    expect(e.history.map((a: { id: string }) => a.id)).toEqual(['action:1']);
+  });
+
   it('claims come grouped, with independent sources and the conflicting group', async () => {
     const r = await getJson('/api/claims');
     const g1200 = r.items.find((g: { groupId: string }) => g.groupId === 'group:1200');
