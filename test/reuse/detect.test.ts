@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   clusterReuse,
@@ -70,6 +71,37 @@ describe('detectReuseBetween', () => {
     expect(b.text.slice(l.targetStart, l.targetEnd)).toBe(BAR_STATEMENT_EDITED);
     expect(l.similarity).toBeGreaterThan(0.6);
     expect(l.similarity).toBeLessThan(1);
+  });
+
+  it('returns nothing, without throwing, for empty and one-word documents', async () => {
+    expect(detectReuseBetween(makeDoc('a', ['']), makeDoc('b', ['']))).toEqual([]);
+    expect(await ingest([makeDoc('a', ['Word.']), makeDoc('b', ['Word.']), makeDoc('c', [''])])).toEqual([]);
+  });
+
+  it('links any mix of shared paragraphs with valid spans, similarity and schema shape', () => {
+    const pool = [DETENTION, BAR_STATEMENT, LIBRARY, HARVEST, BRIDGE, MARKET, SCHOOL, FA_DETENTION, FA_LIBRARY];
+    const pick = fc.array(fc.integer({ min: 0, max: pool.length - 1 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(pick, pick, (x, y) => {
+        const a = makeDoc('a'.repeat(64), x.map((i) => pool[i]!), null, '2024-01-01');
+        const b = makeDoc('b'.repeat(64), y.map((i) => pool[i]!), null, '2024-01-02');
+        const links = detectReuseBetween(a, b);
+        for (const l of links) {
+          expect(ReuseLink.safeParse({ ...l, id: 'l' }).success).toBe(true);
+          expect(l.sourceEnd).toBeLessThanOrEqual(a.text.length);
+          expect(l.targetEnd).toBeLessThanOrEqual(b.text.length);
+          expect(l.sourceStart).toBeLessThan(l.sourceEnd);
+          expect(l.targetStart).toBeLessThan(l.targetEnd);
+        }
+        // Every paragraph the two share lies inside a link on the (earlier) source side.
+        for (const i of new Set(x.filter((i) => y.includes(i)))) {
+          const at = a.text.indexOf(pool[i]!);
+          expect(links.some((l) => l.sourceStart <= at && l.sourceEnd >= at + pool[i]!.length)).toBe(true);
+        }
+        if (!x.some((i) => y.includes(i))) expect(links).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('finds nothing between unrelated texts', () => {
