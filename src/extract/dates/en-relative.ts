@@ -51,7 +51,13 @@ export const EN_RELATIVE_RULES: Rule[] = [
         case 'the future': case 'in the future': case 'soon': return FUTURE;
         case 'midday': case 'noon': return { value: a ? `${isoDay(a)}T12:00` : null, granularity: 'time', confidence: 0.6 };
         case 'midnight': return { value: a ? `${isoDay(a)}T24:00` : null, granularity: 'time', confidence: 0.6 };
-        case 'the weekend': return { value: a ? `${isoWeek(a)}-WE` : null, granularity: 'day', confidence: 0.5 };
+        case 'the weekend': {
+          // The last weekend at or before publication ("over the weekend"), or the next one under a future cue.
+          if (!a) return { value: null, granularity: 'interval', confidence: 0.4 };
+          const wd = weekday(a); // 0 = Sunday, 6 = Saturday
+          const saturday = hasFutureCue(ctx, 'en') ? addDays(a, wd === 0 ? -1 : 6 - wd) : addDays(a, wd === 6 ? 0 : -(wd + 1));
+          return { value: `${isoWeek(saturday)}-WE`, granularity: 'day', confidence: 0.5 };
+        }
         case 'year-end': return ctx.anchor ? { value: `${isoYear(ctx.anchor.y)}-12-31`, granularity: 'day', confidence: 0.5 } : null;
         case 'year-earlier': case 'year-ago': return yearEarlier(ctx, ctx.anchor);
       }

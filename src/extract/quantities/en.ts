@@ -135,6 +135,7 @@ export function extractEnglishQuantities(text: string): QuantitySpan[] {
         end += rt[0].length;
         after = text.slice(end, end + 60);
         qualifier = 'approximately';
+        if (MONTH.test(after.trimStart()) && /^\s/.test(after)) continue; // "between 15 and 18 November": dates
       }
     }
     for (const [re, q] of QUALIFIERS) {

@@ -133,6 +133,10 @@ describe('English intervals, decades, durations, sets and times', () => {
     expect(only('in the summer of 1979')).toMatchObject({ value: '1979-06/1979-08', timeml: '1979-SU', granularity: 'interval' });
   });
 
+  it('reads "over the weekend" as the last weekend before publication', () => {
+    expect(only('Hundreds were detained over the weekend.')).toMatchObject({ value: '2019-05-11/2019-05-12', timeml: '2019-W19-WE' });
+  });
+
   it('reads day ranges within a month as intervals', () => {
     expect(only('from 12 to 15 March 2019')).toMatchObject({ value: '2019-03-12/2019-03-15', granularity: 'interval' });
     expect(only('March 3-5, 2019')).toMatchObject({ value: '2019-03-03/2019-03-05', granularity: 'interval' });

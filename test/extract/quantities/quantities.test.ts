@@ -33,6 +33,7 @@ describe('English quantities', () => {
   it('leaves years, dates and clock times to the date extractor', () => {
     const qs = extractQuantities('On March 3, 2019 at 10:30 a.m., 45 people died; in 1988 and in the 1990s too, for 3 days.', 'en');
     expect(qs.map(pick)).toEqual([['45 people', 45, null, 'exact', 'people']]);
+    expect(extractQuantities('304 people were killed between 15 and 18 November.', 'en').map(pick)).toEqual([['304 people', 304, null, 'exact', 'people']]);
   });
 });
 
