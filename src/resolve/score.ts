@@ -211,16 +211,16 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   const bothWays = (p: number | null, q: number | null) => (p === null || q === null ? (p ?? q) : Math.max(p, q));
   const givenAgreement = bothWays(roleAgreement(x, x.given, y.given, al), roleAgreement(y, y.given, x.given, alBA));
   const surnameAgreement = bothWays(roleAgreement(x, x.surname, y.surname, al), roleAgreement(y, y.surname, x.surname, alBA));
-  {
-    // Persons: both given names and surnames must agree where both are known;
-    // swapped roles ("Reza Ali" / "Ali, Reza") count as agreement only through the words.
-    if (givenAgreement !== null && surnameAgreement !== null) {
-      if (givenAgreement >= 0.85 && surnameAgreement >= 0.85) score = Math.max(score, 0.5 + 0.45 * maxCov);
-      else if (givenAgreement < 0.4 || surnameAgreement < 0.4) score = Math.min(score, 0.25);
-      else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, MATCH_THRESHOLD);
-      // One consonant apart ("Karimi" / "Kazimi") may be a typo or another family: a person decides.
-      if (givenAgreement < 0.85 || surnameAgreement < 0.85) score = Math.min(score, 0.8);
-    }
+  // Persons: both given names and surnames must agree where both are known;
+  // swapped roles ("Reza Ali" / "Ali, Reza") count as agreement only through the words.
+  if (givenAgreement !== null && surnameAgreement !== null) {
+    if (givenAgreement >= 0.85 && surnameAgreement >= 0.85) score = Math.max(score, 0.5 + 0.45 * maxCov);
+    else if (givenAgreement < 0.4 || surnameAgreement < 0.4) score = Math.min(score, 0.25);
+    else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, MATCH_THRESHOLD);
+    // One consonant apart ("Karimi" / "Kazimi") may be a typo or another family: a person
+    // decides, and the further apart, the lower in the review list.
+    else if (givenAgreement < 0.75 || surnameAgreement < 0.75) score = Math.min(score, 0.6);
+    else if (givenAgreement < 0.85 || surnameAgreement < 0.85) score = Math.min(score, 0.8);
   }
   return { score, nameSimilarity, givenAgreement, surnameAgreement, acronym: false };
 }

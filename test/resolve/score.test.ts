@@ -28,6 +28,15 @@ describe('scoreNamePair', () => {
     }
   });
 
+  it('sends a one-consonant surname difference to review, not to an automatic merge', () => {
+    // "Karimi" and "Kazimi" may be one typo or two families.
+    expect(classifyScore(scoreNamePair(person('Kamran Karimi'), person('Kamran Kazimi')).score)).toBe('review');
+  });
+
+  it('puts bands in order', () => {
+    expect([classifyScore(0.95), classifyScore(0.6), classifyScore(0.1)]).toEqual(['automatic', 'review', 'no-match']);
+  });
+
   it('lowers the score for conflicting titles and different types', () => {
     const plain = scoreNamePair(person('Kamran Nouri'), person('Kamran Nouri')).score;
     expect(scoreNamePair(person('Mr. Kamran Nouri'), person('Mrs. Kamran Nouri')).score).toBeLessThan(plain);
