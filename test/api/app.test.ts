@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, DEFAULT_UPLOAD_LIMIT_BYTES } from '../../src/api/app.js';
 import { HTTP_STATUS } from '../../src/api/errors.js';
+import * as schemas from '../../src/api/schemas.js';
 import { ERROR_CODES } from '../../src/model/errors.js';
 import { makeFixture, type Fixture } from './fixture.js';
 
@@ -176,6 +177,19 @@ describe('reads', () => {
     expect(log.items.map((e: { seq: number }) => e.seq)).toEqual([0, 1]);
     const rest = await getJson(`/api/log?cursor=${log.nextCursor}`);
     expect(rest.items[0].seq).toBe(2);
+  });
+
+  it('answers match the schemas the OpenAPI document is built from', async () => {
+    const strict = <T extends { parse: (v: unknown) => unknown }>(schema: T, body: unknown) => expect(() => schema.parse(body)).not.toThrow();
+    strict(schemas.SearchResultSchema, await getJson('/api/search?q=Chalkhan&facets=results'));
+    strict(schemas.DocumentSchema, (await getJson(`/api/documents/${f.ids.fa}`)).document);
+    strict(schemas.ReuseViewSchema, await getJson(`/api/documents/${f.ids.enText}/reuse`));
+    strict(schemas.EntityPageSchema, await getJson(`/api/entities/${encodeURIComponent(f.personId)}`));
+    strict(schemas.Page(schemas.ClaimGroupSchema), await getJson('/api/claims'));
+    strict(schemas.Page(schemas.TimelineEntrySchema), await getJson('/api/timeline'));
+    strict(schemas.MapSchema, await getJson('/api/map'));
+    strict(schemas.StatusSchema, await getJson('/api/status'));
+    strict(schemas.ProblemSchema, await getJson('/api/documents/nope', 400));
   });
 
   it('the OpenAPI document lists every route', async () => {
