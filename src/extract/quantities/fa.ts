@@ -35,6 +35,8 @@ const VAGUE_RANGES: [RegExp, number, number][] = [
 ];
 
 const TIME_UNIT = /^[\s\u200c]*(?:ثانیه|دقیقه|ساعت|روز|شب|هفته|ماه|سال|دهه|قرن|فروردین|اردیبهشت|خرداد|تیر|مرداد|امرداد|شهریور|مهر|ابان|اذر|دی|بهمن|اسفند|ژانویه|فوریه|مارس|اوریل|مه|می|ژوئن|ژوئیه|جولای|اوت|اگوست|سپتامبر|اکتبر|نوامبر|دسامبر|محرم|صفر|ربیع|جمادی|رجب|شعبان|رمضان|شوال|ذی|ام|م|مین|ین|هجری|شمسی|میلادی|قمری|خورشیدی)(?![\u0600-\u06ff])/;
+const MONTH_BEFORE = /(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|ابان|اذر|دی|بهمن|اسفند|ژانویه|فوریه|مارس|اوریل|ژوئن|ژوئیه|جولای|اوت|اگوست|سپتامبر|اکتبر|نوامبر|دسامبر)(?:[ \u200c]*ماه)?[ \u200c]*(?:سال[ \u200c]*)?$/;
+const foldedUnit = (u: string): string => u.replace(/\u064a/g, '\u06cc').replace(/\u0643/g, '\u06a9');
 const CLASSIFIER = /^(?:نفر|تن|عدد|مورد|فقره|دستگاه|راس|قطعه|جلد|باب|واحد|خانوار|خانواده)$/;
 const STOP = new Set(['و', 'در', 'از', 'به', 'که', 'را', 'با', 'تا', 'هم', 'این', 'ان', 'نیز', 'بر', 'برای', 'است', 'بود', 'شد', 'شده', 'اند', 'بودند', 'شدند', 'یا', 'هر', 'ها', 'های', 'می', 'نمی', 'کرد', 'کردند', 'دیگر', 'تن', 'یک', 'بیش', 'کمتر', 'حدود']);
 
@@ -84,9 +86,13 @@ export function extractPersianQuantities(text: string, folded: string): Quantity
     let after = folded.slice(end, end + 50);
     if (TIME_UNIT.test(after)) continue;
     if (/(?:سال|ساعت|شماره|ماده|بند|اصل|قطعنامه|صفحه|کد|پلاک|تاریخ|مورخ)[\s\u200c]*(?:های[\s\u200c]*)?$/.test(before)) continue;
+    // "آبان ۱۳۹۸", "۲۴ آبان ۱۳۹۸": the number after a month name is a year.
+    if (MONTH_BEFORE.test(before)) continue;
     if (/^\d{4}$/.test(core) && ((Number(core) >= 1250 && Number(core) < 1500) || (Number(core) >= 1900 && Number(core) <= 2100))) {
+      // A year-like number counts only with a classifier or a plural noun: "۱۴۰۰ نفر", "۱۳۰۰ زندانیان".
       const cn = countedNoun(after, text.slice(end, end + 50));
-      if (!cn.unit || cn.unit === 'percent') continue;
+      const unit = cn.unit ? foldedUnit(cn.unit) : '';
+      if (!unit || unit === 'percent' || !(CLASSIFIER.test(unit) || /(?:ها|های|ان|ین)$/.test(unit)) || /^(?:هزاران|صدها|میلیون ها)$/.test(unit)) continue;
     }
     const vr = vagueRange(core);
     let value: number | null = vr ? vr[0] : parsePersianAmount(core);

@@ -56,6 +56,11 @@ describe('Persian quantities', () => {
   it('leaves Solar Hijri years and dates alone', () => {
     const qs = extractQuantities('در سال ۱۳۶۷ و در ۲۶ تیر ۱۳۶۲ ساعت ۱۰، بیش از ۴۰۰۰ زندانی اعدام شدند', 'fa');
     expect(qs.map(pick)).toEqual([['بیش از ۴۰۰۰ زندانی', 4000, null, 'at_least', 'زندانی']]);
+    // A year before a noun is still a year; only a classifier or plural makes it a count.
+    expect(extractQuantities('اعتراضات از ۲۴ آبان ۱۳۹۸ آغاز شد. در تابستان ۱۳۶۷ هزاران زندانی اعدام شدند.', 'fa').map(pick)).toEqual([
+      ['هزاران زندانی', 2000, 9999, 'approximately', 'زندانی'],
+    ]);
+    expect(extractQuantities('۱۴۰۰ نفر بازداشت شدند', 'fa').map(pick)).toEqual([['۱۴۰۰ نفر', 1400, null, 'exact', 'نفر']]);
   });
 });
 
