@@ -108,7 +108,7 @@ export function SearchView({ params }: { params: URLSearchParams }) {
                   {docLabel(h)}
                 </a>
                 <div class="hit-meta">
-                  {h.site && <bdi>{h.site}</bdi>} {h.publishedOn && <span>· {h.publishedOn}</span>} <span>· {h.language}</span>
+                  {[h.site && <bdi>{h.site}</bdi>, h.publishedOn && <span>{h.publishedOn}</span>, <span>{h.language}</span>].filter(Boolean).flatMap((el, i) => (i ? [' · ', el] : [el]))}
                 </div>
                 <p dir="auto" class="hit-snippet">
                   <Snippet text={h.snippet} />
