@@ -6,7 +6,6 @@ import {
   F_ALL_CAPS,
   F_HAS_LOWER,
   F_INIT_CAP,
-  F_TITLE,
   FLAG_COUNT,
   mix,
   W_FLAGS,
@@ -18,7 +17,7 @@ import {
 } from './word-info.js';
 import { GAZ_TYPES } from './gazetteer.js';
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 5;
 
 const BOS = 0x2f1a3b4c;
 const EOS = 0x5d6e7f80;
@@ -64,8 +63,6 @@ const T_LM3 = 45;
 const T_LP3 = 46;
 const T_SUF2M1 = 47;
 const T_SUF2P1 = 48;
-const T_TITLEM1 = 49;
-const T_TITLEM2 = 50;
 const T_DICTM1 = 41;
 const T_DICTP1 = 42;
 
@@ -117,7 +114,6 @@ export function leftHashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_SUF3M1, w[W_SUF1 + 2]!);
   h[c++] = mix(T_SUF2M1, w[W_SUF1 + 1]!);
   h[c++] = mix(T_PRE3M1, w[W_PRE1 + 2]!);
-  if (w[W_FLAGS]! & F_TITLE) h[c++] = mix(T_TITLEM1, 1);
   return c;
 }
 
@@ -136,7 +132,6 @@ export function rightHashes(w: Int32Array, h: Uint32Array, c: number): number {
 export function left2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_LM2, w[W_LOWER]!);
   h[c++] = mix(T_SM2, w[W_SHAPE]!);
-  if (w[W_FLAGS]! & F_TITLE) h[c++] = mix(T_TITLEM2, 1);
   return c;
 }
 

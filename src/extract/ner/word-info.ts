@@ -6,8 +6,6 @@
 // ۀ->ه; harakat, tatweel and ZWNJ dropped (می‌خواهم and میخواهم share features);
 // every digit (ASCII, Persian, Arabic-Indic) -> "0".
 
-import { TITLE_WORDS_EN, TITLE_WORDS_FA } from './title-words.js';
-
 export const FNV_OFFSET = 0x811c9dc5;
 
 export function fnvStep(h: number, c: number): number {
@@ -56,8 +54,7 @@ export const F_LEN1 = 1024;
 export const F_LONG = 2048; // more than 12 units
 export const F_MIXED_CAPS = 4096; // "McDonald", "iPhone"
 export const F_ZWNJ = 8192;
-export const F_TITLE = 16384; // a title word: Mr., General, آقای, سردار
-export const FLAG_COUNT = 15;
+export const FLAG_COUNT = 14;
 
 /** Fold one UTF-16 unit for feature hashing; -1 drops it. */
 function foldUnit(c: number): number {
@@ -179,18 +176,11 @@ export function computeWordInfo(word: string): Int32Array {
   if (lowerCount > 0) flags |= F_HAS_LOWER;
   if (n === 1) flags |= F_LEN1;
   if (n > 12) flags |= F_LONG;
-  if (n <= 24 && titleSet().has(foldWord(word))) flags |= F_TITLE;
   info[W_LOWER] = hl;
   info[W_RAW] = hr;
   info[W_SHAPE] = hs;
   info[W_FLAGS] = flags;
   return info;
-}
-
-let titles: Set<string> | null = null;
-function titleSet(): Set<string> {
-  if (!titles) titles = new Set([...TITLE_WORDS_EN, ...TITLE_WORDS_FA].map(foldWord));
-  return titles;
 }
 
 /** A bounded cache of word-info records; cleared when full so memory stays bounded. */
