@@ -159,8 +159,8 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
         const now = new Date().toISOString();
         const { document, passages } = buildDocument(result.read, { sha256: id, sizeBytes: staged.sizeBytes, fileName }, now);
         ws.blobs.commit(staged);
-        const outcome = await ws.store.putDocument(document, passages, logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType }));
-        if (outcome === 'added' && result.mentions.length) await ws.store.putMentions(id, toMentions(id, result.mentions));
+        const log = logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType });
+        const outcome = await ws.store.putDocument(document, passages, log, toMentions(id, result.mentions));
         if (result.warning) report.warnings.push({ path, message: result.warning });
         (outcome === 'added' ? report.added : report.present).push({ path, id });
       } catch (err) {

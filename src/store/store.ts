@@ -108,10 +108,10 @@ export interface Store {
 
   hasDocument(id: DocumentId): Promise<boolean>;
   /**
-   * Adds a document, its passages and its log entry in one transaction.
+   * Adds a document, its passages, its extracted mentions and its log entry in one transaction.
    * Returns 'present' and changes nothing when the id is already stored.
    */
-  putDocument(doc: Document, passages: Passage[], log: LogEntryDraft): Promise<'added' | 'present'>;
+  putDocument(doc: Document, passages: Passage[], log: LogEntryDraft, mentions?: Mention[]): Promise<'added' | 'present'>;
   getDocument(id: DocumentId): Promise<Document | null>;
   /** Full ids that start with a prefix (for `daftar show <prefix>`), at most `limit`. */
   findDocumentIds(prefix: string, limit?: number): Promise<DocumentId[]>;

@@ -182,11 +182,14 @@ export class SqliteStore implements Store {
     return this.stmt.hasDoc.get(id) !== undefined;
   }
 
-  async putDocument(doc: Document, passages: Passage[], log: LogEntryDraft): Promise<'added' | 'present'> {
+  async putDocument(doc: Document, passages: Passage[], log: LogEntryDraft, mentions: Mention[] = []): Promise<'added' | 'present'> {
     const parsed = Document.parse(doc);
     return this.db.transaction((): 'added' | 'present' => {
       if (this.stmt.hasDoc.get(parsed.id) !== undefined) return 'present';
-      this.insertDocumentRows(parsed, passages);
+      const seq = this.insertDocumentRows(parsed, passages);
+      for (const m of mentions) {
+        this.stmt.insertMention.run({ ...Mention.parse(m), documentSeq: seq, attributes: JSON.stringify(m.attributes) });
+      }
       this.appendLogSync(log);
       return 'added';
     }).immediate();
