@@ -1,0 +1,392 @@
+// Joins the pure resolver (src/resolve/) to the store: the name mentions of some
+// documents become entities. Within a document, `resolveMentions` groups the mentions
+// (spelling variants, a bare surname under the one full name it can belong to, an
+// acronym under its long form). Each group then meets the existing entities only
+// through their blocking keys (entity_key), so adding documents costs in proportion
+// to their mentions, not to the workspace. Scores in the automatic band link; the
+// review band makes a new entity and a review candidate; below, a new entity.
+// Automatic runs only ever attach unlinked mentions: a person's merge, split or
+// rejection is never overturned, because linked mentions and curated entities are
+// never touched (a rebuild drops only uncurated entities).
+import { createHash } from 'node:crypto';
+import type { DocumentId, Entity, Mention } from '../model/schema.js';
+import { blockingKeys } from '../resolve/duplicates.js';
+import { lookupPlace } from '../resolve/gazetteer.js';
+import { resolveMentions, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
+import { analyzeName, type NameRecord, type NameType } from '../resolve/name-record.js';
+import { skeletonOf } from '../resolve/phonetic-key.js';
+import { AUTOMATIC_THRESHOLD, REVIEW_THRESHOLD, scoreNamePair, type PairSignals } from '../resolve/score.js';
+import { wordSimilarity } from '../resolve/similarity.js';
+import type { EntityChange, KeyedEntity, ReviewCandidate, Store } from '../store/store.js';
+import { isMostlyArabicScript } from '../text/normalize.js';
+import { logDraft } from './workspace.js';
+
+export interface ResolveRunOptions {
+  /** Resolve only these documents' unlinked mentions (an ingest batch); default: every document that has some. */
+  documentIds?: DocumentId[];
+  /** Drop every entity no person has curated and resolve all mentions again. */
+  rebuild?: boolean;
+  /** Documents per transaction (default 200). */
+  batchSize?: number;
+  now?: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ResolveReport {
+  documents: number;
+  mentions: number;
+  /** Mentions linked to an entity that existed before their document was resolved. */
+  linkedToExisting: number;
+  entitiesCreated: number;
+  reviewCandidates: number;
+  /** Entities dropped by --rebuild. */
+  entitiesDropped: number;
+  seconds: number;
+}
+
+/** Blocks larger than this say nothing (a common given name): skipped. */
+const MAX_BLOCK = 200;
+/** At most this many entities, those sharing the most keys, are scored per group. */
+const MAX_SCORED = 25;
+/** Names of an entity used for keys and scoring; more aliases are kept but not indexed. */
+const MAX_INDEXED_NAMES = 16;
+
+const NAME_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
+
+/** "latin" or "arabic" (Persian/Arabic script) for an alias. */
+export function scriptOf(name: string): 'latin' | 'arabic' | 'other' {
+  if (isMostlyArabicScript(name)) return 'arabic';
+  return /\p{Script=Latin}/u.test(name) ? 'latin' : 'other';
+}
+
+/** A short stable id from some text: "ent-" + 16 hex digits of its SHA-256. */
+export function stableId(prefix: string, text: string): string {
+  return `${prefix}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+/** A person's name of one word ("Kalantari") is a bare surname: never a key or a scoring name. */
+export function isFullName(name: string, type: NameType): boolean {
+  if (type !== 'PERSON') return true;
+  return analyzeName(name, type).words.length >= 2;
+}
+
+/** The names of an entity that stand for it in blocking and scoring: its name, then full-name aliases. */
+export function indexedNames(e: Pick<Entity, 'name' | 'aliases' | 'type'>): string[] {
+  const names = [e.name, ...e.aliases.map((a) => a.name)].filter((n) => isFullName(n, e.type));
+  const unique = [...new Set(names)];
+  return unique.length > 0 ? unique.slice(0, MAX_INDEXED_NAMES) : [e.name];
+}
+
+/**
+ * Blocking keys of a name record, prefixed by its type: pairs of word skeletons
+ * ("PERSON:drysh|klntr", from duplicates.ts) and single word skeletons ("PERSON:w:klntr")
+ * so that "Chalkhan" meets "Chalkhan camp" and a bare surname meets its full names.
+ */
+export function recordKeys(record: NameRecord, type: NameType): string[] {
+  const keys = new Set(blockingKeys(record).map((k) => `${type}:${k}`));
+  for (const name of [record.name, ...(record.aliases ?? [])]) {
+    for (const w of analyzeName(name, type).words) {
+      const sk = skeletonOf(w);
+      if (sk.length >= 2) keys.add(`${type}:w:${sk}`);
+    }
+  }
+  return [...keys];
+}
+
+/** Blocking keys of an entity (see recordKeys). */
+export function entityKeys(e: Pick<Entity, 'name' | 'aliases' | 'type'>): string[] {
+  return recordKeys(entityRecord(e), e.type);
+}
+
+/** The record an entity is scored as. */
+export function entityRecord(e: Pick<Entity, 'name' | 'aliases' | 'type'>): NameRecord {
+  const [name, ...aliases] = indexedNames(e);
+  return { name: name!, aliases, type: e.type };
+}
+
+/** Gazetteer attributes of a place: coordinates when one place fits, candidates when several do. */
+export function placeAttributes(name: string): Record<string, unknown> {
+  const found = lookupPlace(name);
+  if (found.length === 0) return {};
+  const brief = (p: (typeof found)[number]) => ({ name: p.name, kind: p.kind, country: p.country, lat: p.lat, lon: p.lon, population: p.population, source: p.source });
+  if (found.length === 1) return { lat: found[0]!.lat, lon: found[0]!.lon, gazetteer: brief(found[0]!) };
+  // Ambiguous: a person decides; nothing is guessed.
+  return { placeCandidates: found.slice(0, 8).map(brief) };
+}
+
+function toInputs(mentions: Mention[]): MentionInput[] {
+  const bySpan = new Map(mentions.map((m) => [`${m.start}-${m.end}`, m]));
+  return mentions.map((m) => {
+    const input: MentionInput = { id: m.id, text: m.text, type: m.type as NameType, documentId: m.documentId, start: m.start, end: m.end };
+    if (typeof m.attributes.title === 'string') input.title = m.attributes.title;
+    const ac = m.attributes.acronymOf as { start?: number; end?: number } | undefined;
+    if (ac && typeof ac.start === 'number') {
+      const long = bySpan.get(`${ac.start}-${ac.end}`);
+      if (long) input.acronymOf = long.text;
+    }
+    return input;
+  });
+}
+
+/** Entities being written in this batch, visible to the next documents before the commit. */
+class Overlay {
+  readonly entities = new Map<string, Entity>();
+  readonly changed = new Set<string>();
+  readonly keys = new Map<string, Set<string>>();
+  links: { id: string; entityId: string }[] = [];
+  candidates: ReviewCandidate[] = [];
+
+  constructor(private readonly store: Store) {}
+
+  async load(ids: string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.entities.has(id));
+    for (const e of await this.store.getEntities(missing)) this.entities.set(e.id, e);
+  }
+
+  put(e: Entity): void {
+    this.entities.set(e.id, e);
+    this.changed.add(e.id);
+    for (const k of entityKeys(e)) {
+      const s = this.keys.get(k) ?? new Set<string>();
+      s.add(e.id);
+      this.keys.set(k, s);
+    }
+  }
+
+  change(): EntityChange {
+    const putEntities: KeyedEntity[] = [...this.changed].map((id) => {
+      const entity = this.entities.get(id)!;
+      return { entity, keys: entityKeys(entity) };
+    });
+    return { putEntities, mentions: this.links, putCandidates: this.candidates };
+  }
+
+  reset(): void {
+    this.entities.clear();
+    this.changed.clear();
+    this.keys.clear();
+    this.links = [];
+    this.candidates = [];
+  }
+}
+
+function addAliases(e: Entity, names: Iterable<string>): boolean {
+  const have = new Set([e.name, ...e.aliases.map((a) => a.name)]);
+  let added = false;
+  for (const n of names) {
+    if (have.has(n)) continue;
+    e.aliases.push({ name: n, script: scriptOf(n), source: 'extracted' });
+    have.add(n);
+    added = true;
+  }
+  return added;
+}
+
+interface Scored {
+  entity: Entity;
+  score: number;
+  signals: PairSignals;
+}
+
+async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = recordKeys(record, type)): Promise<Scored[]> {
+  const stored = await store.findEntitiesByKeys(keys, MAX_BLOCK);
+  const shared = new Map<string, number>();
+  for (const k of keys) {
+    const ids = new Set([...(stored.get(k) ?? []), ...(overlay.keys.get(k) ?? [])]);
+    if (ids.size > MAX_BLOCK) continue;
+    for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+  }
+  const top = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SCORED).map(([id]) => id);
+  await overlay.load(top);
+  const out: Scored[] = [];
+  for (const id of top) {
+    const entity = overlay.entities.get(id);
+    if (!entity || entity.type !== type) continue;
+    const s = scoreNamePair(record, entityRecord(entity));
+    out.push({ entity, score: s.score, signals: s.signals });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Resolves the name mentions of some documents (or of every document with unlinked
+ * ones) into entities, incrementally: resolveWorkspace(ws, { documentIds: report.added.map((a) => a.id) }).
+ */
+export async function resolveWorkspace(ws: { store: Store }, options: ResolveRunOptions = {}): Promise<ResolveReport> {
+  const started = performance.now();
+  const store = ws.store;
+  const now = (options.now ?? new Date()).toISOString();
+  const report: ResolveReport = { documents: 0, mentions: 0, linkedToExisting: 0, entitiesCreated: 0, reviewCandidates: 0, entitiesDropped: 0, seconds: 0 };
+
+  if (options.rebuild) {
+    const drop = await store.listUncuratedEntityIds();
+    const unlink: { id: string; entityId: null }[] = [];
+    for (const id of drop) for (const m of await store.mentionsOfEntity(id, 1_000_000)) if (m.status !== 'confirmed') unlink.push({ id: m.id, entityId: null });
+    await store.applyEntityChange({ deleteEntityIds: drop, mentions: unlink });
+    report.entitiesDropped = drop.length;
+  }
+
+  const documentIds = options.documentIds ?? (await store.listDocumentsWithUnlinkedMentions());
+  const batchSize = options.batchSize ?? 200;
+  const overlay = new Overlay(store);
+  for (let i = 0; i < documentIds.length; i += batchSize) {
+    const batch = documentIds.slice(i, i + batchSize);
+    const mentions = await store.listNameMentions({ documentIds: batch });
+    const byDocument = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      if (!NAME_TYPES.has(m.type)) continue;
+      const list = byDocument.get(m.documentId) ?? [];
+      list.push(m);
+      byDocument.set(m.documentId, list);
+    }
+    for (const [, docMentions] of byDocument) {
+      if (!docMentions.some((m) => m.entityId === null)) continue;
+      report.documents++;
+      await resolveDocument(store, overlay, docMentions, now, report);
+    }
+    await store.applyEntityChange(overlay.change());
+    overlay.reset();
+    options.onProgress?.(Math.min(i + batchSize, documentIds.length), documentIds.length);
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+async function resolveDocument(store: Store, overlay: Overlay, docMentions: Mention[], now: string, report: ResolveReport): Promise<void> {
+  const byId = new Map(docMentions.map((m) => [m.id, m]));
+  const clusters = resolveMentions(toInputs(docMentions));
+  for (const c of clusters) {
+    const members = c.mentionIds.map((id) => byId.get(id)!).filter(Boolean);
+    const unlinked = members.filter((m) => m.entityId === null);
+    if (unlinked.length === 0) continue;
+    report.mentions += unlinked.length;
+    // Part of the group is linked already (re-extraction, a document resolved before):
+    // the rest joins the entity most of it is linked to.
+    const linkedCounts = new Map<string, number>();
+    for (const m of members) if (m.entityId) linkedCounts.set(m.entityId, (linkedCounts.get(m.entityId) ?? 0) + 1);
+    if (linkedCounts.size > 0) {
+      const target = [...linkedCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+      await overlay.load([target]);
+      const e = overlay.entities.get(target);
+      if (e) {
+        link(overlay, e, unlinked);
+        report.linkedToExisting += unlinked.length;
+        continue;
+      }
+    }
+    await resolveCluster(store, overlay, c, unlinked, now, report);
+  }
+}
+
+function link(overlay: Overlay, e: Entity, mentions: Mention[]): void {
+  for (const m of mentions) overlay.links.push({ id: m.id, entityId: e.id });
+  const copy: Entity = { ...e, aliases: [...e.aliases] };
+  if (addAliases(copy, mentions.map((m) => m.text))) overlay.put(copy);
+  else overlay.entities.set(e.id, e);
+}
+
+/** A place named by one word of a longer place name ("Chalkhan" / "Chalkhan camp") scores about 0.7. */
+const PLACE_LINK_SCORE = 0.7;
+
+/**
+ * Whether a group of mentions is the scored entity. Beyond the automatic band, two
+ * cases the scorer leaves in review link here: the same person across scripts (Persian
+ * script drops short vowels, so "شبنم یگانه" / "Shabnam Yeganeh" scores ~0.6 while its
+ * given name and surname both agree), and a place whose one best candidate shares its
+ * distinctive word. Different people sharing a surname have given-name agreement 0.
+ */
+export function isLink(best: Scored, second: Scored | undefined, type: NameType): boolean {
+  if (best.score >= AUTOMATIC_THRESHOLD) return true;
+  const sig = best.signals;
+  const crossScript = scriptOf(sig.bestPair[0]) !== scriptOf(sig.bestPair[1]);
+  if (type === 'PERSON' && crossScript && sig.nameSimilarity >= 0.8 && (sig.givenAgreement ?? 0) >= 0.65 && (sig.surnameAgreement ?? 0) >= 0.65) return true;
+  if (type === 'PLACE' && best.score >= PLACE_LINK_SCORE && (second === undefined || second.score < PLACE_LINK_SCORE)) return true;
+  return false;
+}
+
+/** Entities whose surname is this one word ("Kalantari"), by the single-word keys. */
+async function surnameCandidates(store: Store, overlay: Overlay, word: string): Promise<Entity[]> {
+  const key = skeletonOf(word);
+  if (key.length < 2) return [];
+  const scored = await candidatesFor(store, overlay, { name: word, type: 'PERSON' }, 'PERSON', [`PERSON:w:${key}`]);
+  return scored
+    .map((c) => c.entity)
+    .filter((e) =>
+      indexedNames(e).some((n) => {
+        const an = analyzeName(n, 'PERSON');
+        return an.words.length >= 2 && an.surname.some((i) => wordSimilarity(an.words[i]!, word) >= 0.85);
+      }),
+    );
+}
+
+async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster, mentions: Mention[], now: string, report: ResolveReport): Promise<void> {
+  const type = c.type;
+  const fullNames = [...new Set(c.aliases.filter((n) => isFullName(n, type)))].sort((a, b) => b.length - a.length);
+  let review: Scored[] = [];
+  if (fullNames.length > 0) {
+    // Longest name first: it carries the most words to agree on.
+    const ordered = fullNames.slice(0, MAX_INDEXED_NAMES);
+    const titles = mentions.map((m) => m.attributes.title).filter((t): t is string => typeof t === 'string');
+    const record: NameRecord = { name: ordered[0]!, aliases: ordered.slice(1), type, titles: titles.length ? titles : undefined };
+    const scored = await candidatesFor(store, overlay, record, type);
+    if (scored[0] && isLink(scored[0], scored[1], type)) {
+      link(overlay, scored[0].entity, mentions);
+      report.linkedToExisting += mentions.length;
+      return;
+    }
+    review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
+  } else if (type === 'PERSON') {
+    // A bare surname in a document that never names the person in full: it joins the
+    // one known person with that surname; with several ("Rostami"), a person decides.
+    const word = analyzeName(c.name, 'PERSON').words[0];
+    const found = word ? await surnameCandidates(store, overlay, word) : [];
+    if (found.length === 1) {
+      link(overlay, found[0]!, mentions);
+      report.linkedToExisting += mentions.length;
+      return;
+    }
+    review = found.slice(0, 5).map((entity) => ({ entity, score: REVIEW_THRESHOLD, signals: scoreNamePair({ name: c.name, type }, entityRecord(entity)).signals }));
+  }
+  // A new entity named by the group's longest full name (or its bare surname when that is all there is).
+  const name = fullNames[0] ?? c.name;
+  let id = stableId('ent', c.mentionIds[0]!);
+  await overlay.load([id]);
+  for (let k = 1; overlay.entities.has(id); k++) id = stableId('ent', `${c.mentionIds[0]}#${k}`);
+  const entity: Entity = {
+    id,
+    type,
+    name,
+    aliases: [],
+    attributes: type === 'PLACE' ? placeAttributes(name) : {},
+    sensitivity: 'public',
+  };
+  addAliases(entity, [name, ...c.aliases]);
+  overlay.put(entity);
+  for (const m of mentions) overlay.links.push({ id: m.id, entityId: entity.id });
+  report.entitiesCreated++;
+  for (const r of review) {
+    overlay.candidates.push(reviewCandidate(entity.id, r.entity.id, r.score, { origin: 'resolve', signals: r.signals, names: [name, r.entity.name] }, now));
+    report.reviewCandidates++;
+  }
+}
+
+/** A review candidate for a pair of entities, ordered so that one pair has one id. */
+export function reviewCandidate(x: string, y: string, score: number, evidence: Record<string, unknown>, now: string): ReviewCandidate {
+  const [a, b] = x < y ? [x, y] : [y, x];
+  return {
+    id: stableId('rc', `${a}|${b}`),
+    entityA: a,
+    entityB: b,
+    score: Math.round(score * 1000) / 1000,
+    band: score >= AUTOMATIC_THRESHOLD ? 'automatic' : 'review',
+    evidence,
+    status: 'open',
+    createdAt: now,
+  };
+}
+
+/** Appends the log entry of a `daftar resolve` run. */
+export async function logResolveRun(store: Store, report: ResolveReport, rebuild: boolean): Promise<void> {
+  const { seconds: _seconds, ...counts } = report;
+  await store.appendLog(logDraft('extract', 'resolve', { stage: 'resolve', rebuild, ...counts }));
+}
