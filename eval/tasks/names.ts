@@ -8,9 +8,9 @@ import { DaftarError } from '../../src/model/errors.js';
 import { arabicScriptKey } from '../../src/resolve/arabic-script-key.js';
 import type { NameType } from '../../src/resolve/name-record.js';
 import { AUTOMATIC_THRESHOLD, MATCH_THRESHOLD, scoreNamePair } from '../../src/resolve/score.js';
-import { latinWordKey, learnEditCosts, rankTransliterations, scriptWordKey } from '../../src/resolve/transliteration.js';
+import { rankTransliterations } from '../../src/resolve/transliteration.js';
 import { buildWordWeights } from '../../src/resolve/word-weights.js';
-import { dataPath, prf, type EvalRow, type EvalTask } from '../harness.js';
+import { prf, type EvalRow, type EvalTask } from '../harness.js';
 
 function readTsv(path: string): string[][] {
   let text: string;
@@ -110,13 +110,9 @@ async function runXscript(path: string): Promise<EvalRow[]> {
     set.add(r[0]);
     truth.set(arabic, set);
   }
-  // Edit costs learned from the training split (never from the file scored).
-  const train = readTsv(dataPath('names', 'wikidata_en_ar_names_train64.tsv'))
-    .filter((r) => r.length >= 2)
-    .map((r): [string, string] => [scriptWordKey(r[1].replace(/ /g, '')), latinWordKey(r[0])])
-    .filter(([a, b]) => a.length > 0 && b.length > 0);
-  const costs = learnEditCosts(train);
-  const rank = rankTransliterations(latin, costs);
+  // The committed edit costs (src/resolve/xscript-costs.ts), learned with
+  // learnEditCosts on the training split only, never on the file scored.
+  const rank = rankTransliterations(latin);
   let correct = 0;
   let keyHits = 0;
   for (const r of rows) {

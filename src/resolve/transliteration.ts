@@ -6,6 +6,7 @@ import { foldScript, romanizeWord } from './arabic-script-key.js';
 import { foldLatinText } from './latin-fold.js';
 import { phoneticWord, skeletonOf } from './phonetic-key.js';
 import { weightedDistance } from './similarity.js';
+import { XSCRIPT_COSTS } from './xscript-costs.js';
 
 /** Key of one Latin word without title or article handling: "Müller" -> "mular". */
 export function latinWordKey(word: string): string {
@@ -26,9 +27,10 @@ function bigrams(s: string): string[] {
 
 /**
  * Builds a ranker over `latinWords`; the ranker returns the `k` Latin words
- * closest to a script word, best first. rank("داریوش", 1) -> ["Dariush"].
+ * closest to a script word, best first, by the learned costs of xscript-costs.ts
+ * (pass `null` for the hand-set vowel-tolerant distance). rank("داریوش", 1) -> ["Dariush"].
  */
-export function rankTransliterations(latinWords: string[], costs?: EditCosts, candidateLimit = 400): (scriptWord: string, k: number) => string[] {
+export function rankTransliterations(latinWords: string[], costs: ReadonlyMap<string, number> | null = XSCRIPT_COSTS, candidateLimit = 400): (scriptWord: string, k: number) => string[] {
   const keys = latinWords.map(latinWordKey);
   const skeletons = keys.map(skeletonOf);
   const index = new Map<string, number[]>();
@@ -57,13 +59,14 @@ export function rankTransliterations(latinWords: string[], costs?: EditCosts, ca
 
 /** Edit costs learned from aligned word pairs: "a|b" substitution, "a|" deletion, "|b" insertion. */
 export type EditCosts = Map<string, number>;
+type Costs = ReadonlyMap<string, number>;
 
-function costOf(costs: EditCosts, a: string, b: string, fallback: number): number {
+function costOf(costs: Costs, a: string, b: string, fallback: number): number {
   return costs.get(a + '|' + b) ?? fallback;
 }
 
 /** Edit distance with learned costs (unknown operations cost `unknown`). */
-export function learnedDistance(a: string, b: string, costs: EditCosts, unknown = 12): number {
+export function learnedDistance(a: string, b: string, costs: Costs, unknown = 12): number {
   const n = a.length;
   const m = b.length;
   let prev = new Float64Array(m + 1);
@@ -83,7 +86,7 @@ export function learnedDistance(a: string, b: string, costs: EditCosts, unknown 
   return prev[m];
 }
 
-function alignOps(a: string, b: string, costs: EditCosts, unknown: number): string[] {
+function alignOps(a: string, b: string, costs: Costs, unknown: number): string[] {
   const n = a.length;
   const m = b.length;
   const d: Float64Array[] = [];
