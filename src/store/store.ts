@@ -180,4 +180,18 @@ export interface Store {
   listActionsForEntity(entityId: string): Promise<Action[]>;
   /** Entities no person has curated (attributes.curated not true), for `daftar resolve --rebuild`. */
   listUncuratedEntityIds(): Promise<string[]>;
+
+  // reuse and claims (issue 6)
+  /** Reuse links with a side in one of these documents (every link when omitted), by id. */
+  listReuseLinks(options?: { documentIds?: DocumentId[] }): Promise<ReuseLink[]>;
+  /** Claims, all or of one group or document, by id. */
+  listClaims(options?: { groupId?: string; documentId?: DocumentId }): Promise<Claim[]>;
+  getClaim(id: string): Promise<Claim | null>;
+  /** Replaces every claim and claim group (claims are recomputed over the workspace). */
+  replaceClaims(claims: Claim[], groups: ClaimGroupRecord[]): Promise<void>;
+  listClaimGroups(): Promise<ClaimGroupRecord[]>;
+  getClaimGroup(id: string): Promise<ClaimGroupRecord | null>;
 }
+
+/** A group of claims about one thing, with its corroboration (src/claims); JSON, not yet in the schema. */
+export type ClaimGroupRecord = { id: string } & Record<string, unknown>;

@@ -128,4 +128,18 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX review_candidate_status ON review_candidate(status, score);
   CREATE INDEX review_candidate_b ON review_candidate(entity_b);
   `,
+  // 4 (issue 6): the text-reuse index (sampled shingles of each document) and claim groups.
+  `
+  CREATE TABLE reuse_document (
+    num INTEGER PRIMARY KEY,              -- small number the postings refer to
+    id TEXT NOT NULL UNIQUE               -- document id
+  );
+  CREATE TABLE reuse_shingle (
+    hash INTEGER NOT NULL,                -- 32-bit shingle hash (src/reuse/fingerprint.ts)
+    document_num INTEGER NOT NULL,
+    position INTEGER NOT NULL,            -- token index of the shingle in its document
+    PRIMARY KEY (hash, document_num, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE claim_group (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+  `,
 ];

@@ -17,6 +17,7 @@ import { DaftarError } from '../../model/errors.js';
 import { foldForSearch } from '../../text/normalize.js';
 import { bestSnippet, parseQuery, toFts5Match } from '../search-query.js';
 import type {
+  ClaimGroupRecord,
   EntityChange,
   ExportRecord,
   LeafHasher,
@@ -768,5 +769,53 @@ export class SqliteStore implements Store {
 
   async listUncuratedEntityIds(): Promise<string[]> {
     return this.sql("SELECT id FROM entity WHERE coalesce(json_extract(data, '$.attributes.curated'), 0) != 1 ORDER BY id").pluck().all() as string[];
+  }
+
+  // reuse and claims (issue 6)
+  async listReuseLinks(options: { documentIds?: DocumentId[] } = {}): Promise<ReuseLink[]> {
+    if (!options.documentIds) return (this.db.prepare('SELECT data FROM reuse_link ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as ReuseLink);
+    const bySource = this.sql('SELECT data FROM reuse_link WHERE source_document_id = ?').pluck();
+    const byTarget = this.sql('SELECT data FROM reuse_link WHERE target_document_id = ?').pluck();
+    const out = new Map<string, ReuseLink>();
+    for (const id of new Set(options.documentIds)) {
+      for (const d of [...(bySource.all(id) as string[]), ...(byTarget.all(id) as string[])]) {
+        const l = JSON.parse(d) as ReuseLink;
+        out.set(l.id, l);
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async listClaims(options: { groupId?: string; documentId?: DocumentId } = {}): Promise<Claim[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (options.groupId !== undefined) (where.push('group_id = ?'), args.push(options.groupId));
+    if (options.documentId !== undefined) (where.push('document_id = ?'), args.push(options.documentId));
+    const sql = `SELECT data FROM claim${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
+    return (this.db.prepare(sql).pluck().all(...args) as string[]).map((d) => JSON.parse(d) as Claim);
+  }
+
+  async getClaim(id: string): Promise<Claim | null> {
+    const d = this.sql('SELECT data FROM claim WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? null : (JSON.parse(d) as Claim);
+  }
+
+  async replaceClaims(claims: Claim[], groups: ClaimGroupRecord[]): Promise<void> {
+    const parsed = claims.map((c) => Claim.parse(c));
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM claim; DELETE FROM claim_group;');
+      this.putClaimsSync(parsed);
+      const st = this.db.prepare('INSERT OR REPLACE INTO claim_group (id, data) VALUES (?, ?)');
+      for (const g of groups) st.run(g.id, JSON.stringify(g));
+    })();
+  }
+
+  async listClaimGroups(): Promise<ClaimGroupRecord[]> {
+    return (this.sql('SELECT data FROM claim_group ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as ClaimGroupRecord);
+  }
+
+  async getClaimGroup(id: string): Promise<ClaimGroupRecord | null> {
+    const d = this.sql('SELECT data FROM claim_group WHERE id = ?').pluck().get(id) as string | undefined;
+    return d === undefined ? null : (JSON.parse(d) as ClaimGroupRecord);
   }
 }

@@ -1,0 +1,106 @@
+// The text-reuse index kept in the workspace database (migration 4): the sampled shingles
+// of every document in reuse_shingle(hash, document_num, position), keyed on hash, so
+// adding a document looks up only its own fingerprints (a few hundred index seeks) and
+// never reads the rest of the workspace. Implements src/reuse's ReuseIndex.
+import type Database from 'better-sqlite3';
+import type { Fingerprints } from '../../reuse/fingerprint.js';
+import {
+  CandidateCounter,
+  firstPositions,
+  uniqueSorted,
+  type CandidateOptions,
+  type ReuseIndex,
+  type ReusePosting,
+} from '../../reuse/reuse-index.js';
+
+/**
+ * Postings read per hash at most. A hash held by more documents than this is a stock
+ * phrase: candidates skip it (maxDocumentFrequency is below this) and lookups report
+ * only the first ones, which is enough to tell it is common.
+ */
+const MAX_POSTINGS_PER_HASH = 2_000;
+
+export class SqliteReuseIndex implements ReuseIndex {
+  private readonly stmt;
+  /** Hashes looked up since construction (tests check that adding one document reads only its own). */
+  lookedUp = 0;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      num: db.prepare('SELECT num FROM reuse_document WHERE id = ?').pluck(),
+      insertDoc: db.prepare('INSERT INTO reuse_document (id) VALUES (?)'),
+      insertShingle: db.prepare('INSERT OR IGNORE INTO reuse_shingle (hash, document_num, position) VALUES (?, ?, ?)'),
+      postings: db.prepare(
+        'SELECT s.document_num AS num, s.position AS position FROM reuse_shingle s WHERE s.hash = ? LIMIT ' + MAX_POSTINGS_PER_HASH,
+      ),
+      idOf: db.prepare('SELECT id FROM reuse_document WHERE num = ?').pluck(),
+      deleteShingles: db.prepare('DELETE FROM reuse_shingle WHERE document_num = ?'),
+      deleteDoc: db.prepare('DELETE FROM reuse_document WHERE num = ?'),
+      count: db.prepare('SELECT count(*) FROM reuse_document').pluck(),
+    };
+  }
+
+  /** Documents in the index. */
+  size(): number {
+    return this.stmt.count.get() as number;
+  }
+
+  has(documentId: string): boolean {
+    return this.stmt.num.get(documentId) !== undefined;
+  }
+
+  add(documentId: string, fingerprints: Fingerprints): void {
+    this.db.transaction(() => {
+      if (this.stmt.num.get(documentId) !== undefined) return;
+      const num = Number(this.stmt.insertDoc.run(documentId).lastInsertRowid);
+      for (let k = 0; k < fingerprints.hashes.length; k++) {
+        this.stmt.insertShingle.run(fingerprints.hashes[k]!, num, fingerprints.positions[k]!);
+      }
+    })();
+  }
+
+  remove(documentId: string): void {
+    this.db.transaction(() => {
+      const num = this.stmt.num.get(documentId) as number | undefined;
+      if (num === undefined) return;
+      this.stmt.deleteShingles.run(num);
+      this.stmt.deleteDoc.run(num);
+    })();
+  }
+
+  lookup(hashes: Uint32Array): ReusePosting[] {
+    const out: ReusePosting[] = [];
+    const ids = new Map<number, string>();
+    for (const hash of uniqueSorted(hashes)) {
+      this.lookedUp++;
+      for (const r of this.stmt.postings.all(hash) as { num: number; position: number }[]) {
+        out.push({ hash, documentId: this.idOfNum(r.num, ids), position: r.position });
+      }
+    }
+    return out;
+  }
+
+  /** Fast path of findCandidates: counts on document numbers, resolves ids of candidates only. */
+  candidates(fingerprints: Fingerprints, options: CandidateOptions): Map<string, number> {
+    const first = firstPositions(fingerprints);
+    const counter = new CandidateCounter<number>(options);
+    for (const hash of uniqueSorted(fingerprints.hashes)) {
+      this.lookedUp++;
+      const rows = this.stmt.postings.all(hash) as { num: number; position: number }[];
+      const docs = new Map<number, number>();
+      for (const r of rows) if (!docs.has(r.num)) docs.set(r.num, r.position);
+      if (docs.size > options.maxDocumentFrequency) continue;
+      for (const [num, position] of docs) counter.add(num, first.get(hash)!, position);
+    }
+    const ids = new Map<number, string>();
+    const out = new Map<string, number>();
+    for (const [num, count] of counter.candidates()) out.set(this.idOfNum(num, ids), count);
+    return out;
+  }
+
+  private idOfNum(num: number, cache: Map<number, string>): string {
+    let id = cache.get(num);
+    if (id === undefined) cache.set(num, (id = this.stmt.idOf.get(num) as string));
+    return id;
+  }
+}
