@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arabicScriptKey } from '../../src/resolve/arabic-script-key.js';
 import { latinFold, splitTitles } from '../../src/resolve/latin-fold.js';
 import { phoneticKey, skeletonOf } from '../../src/resolve/phonetic-key.js';
+import { learnEditCosts, rankTransliterations } from '../../src/resolve/transliteration.js';
 
 const SUFFIX = /^(zadeh|zade|zada|zadah|pour|pur|poor|nejad|nezhad|nejhad|nijad|nia|niya|far|rad|lou|loo|lu|ollah|ullah|allah|olah|ulah|alah|vand|abadi|zadegan)$/i;
 const skeletons = (key: string) => key.split(' ').map(skeletonOf).sort().join(' ');
@@ -87,5 +88,20 @@ describe('arabicScriptKey', () => {
 
   it('is order-free', () => {
     expect(arabicScriptKey('کلانتری داریوش')).toBe(arabicScriptKey('داریوش کلانتری'));
+  });
+});
+
+describe('rankTransliterations', () => {
+  it('finds the Latin spelling of a Persian-script name among other names', () => {
+    const rank = rankTransliterations(['Kamran', 'Dariush', 'Shirin', 'Darab', 'Parvaneh']);
+    expect(rank('داریوش', 1)).toEqual(['Dariush']);
+    expect(rank('شیرین', 1)).toEqual(['Shirin']);
+    expect(rank('کامران', 1)).toEqual(['Kamran']);
+  });
+
+  it('learns cheap edits from aligned pairs', () => {
+    // A toy training set where the script key "q" is always written "g" in Latin.
+    const costs = learnEditCosts([['qamr', 'gamr'], ['qul', 'gul'], ['baq', 'bag'], ['qir', 'gir'], ['mal', 'mal'], ['lab', 'lab']], 2);
+    expect(costs.get('q|g')).toBeLessThan(costs.get('q|') ?? Infinity);
   });
 });
