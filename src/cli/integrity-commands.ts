@@ -3,7 +3,7 @@
 // that opens a workspace without one.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DaftarError } from '../model/errors.js';
+import { DaftarError, describeError } from '../model/errors.js';
 import type { IndicatorType } from '../indicators/indicator.js';
 import type { Sensitivity } from '../model/schema.js';
 import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
@@ -91,7 +91,8 @@ export function registerIntegrityCommands(program: Command): void {
       const dir = actionCommand.name() === 'init' ? workspaceDir((actionCommand.args[0] as string | undefined) ?? global) : workspaceDir(global);
       await ensureKeyFor(dir);
     } catch (err) {
-      reportError(err);
+      // The command itself succeeded (e.g. on a read-only stick); only say the key is missing.
+      process.stderr.write(`daftar: warning: no signing key created (${describeError(err).message})\n`);
     }
   });
 
