@@ -265,6 +265,8 @@ export function verifyBundle(bytes: Uint8Array, options: { trustedKey?: string }
 
 export interface BundleImportReport {
   origin: string;
+  /** The key the bundle is signed with; compare it with the sender's log.pub. */
+  verifierKey: string;
   documentsAdded: number;
   documentsPresent: number;
   entitiesAdded: number;
@@ -279,10 +281,10 @@ export interface BundleImportReport {
  * differently (an entity, a mention's status) ours stays and theirs is recorded as an
  * `alternative` action, so nothing is lost. Importing the same bundle twice changes nothing.
  */
-export async function importBundle(ws: Workspace, bytes: Uint8Array, now = new Date()): Promise<BundleImportReport> {
-  const b = verifyBundle(bytes);
+export async function importBundle(ws: Workspace, bytes: Uint8Array, options: { trustedKey?: string } = {}, now = new Date()): Promise<BundleImportReport> {
+  const b = verifyBundle(bytes, { trustedKey: options.trustedKey });
   const origin = b.manifest.origin;
-  const report: BundleImportReport = { origin, documentsAdded: 0, documentsPresent: 0, entitiesAdded: 0, actionsAdded: 0, alternatives: 0 };
+  const report: BundleImportReport = { origin, verifierKey: b.manifest.verifierKey, documentsAdded: 0, documentsPresent: 0, entitiesAdded: 0, actionsAdded: 0, alternatives: 0 };
   const byKind = (k: ExportRecord['kind']) => b.records.filter((r) => r.kind === k).map((r) => r.record);
   const sourceEntry = new Map(b.log.filter((e) => e.operation === 'ingest' || e.operation === 'import').map((e) => [e.subject, e]));
 
@@ -382,7 +384,7 @@ function writeBlob(ws: Workspace, id: string, bytes: Uint8Array): void {
   } finally {
     closeSync(fd);
   }
-  ws.blobs.commit({ sha256: id, sizeBytes: bytes.length, tempPath, bytes: null });
+  ws.blobs.commitSync({ sha256: id, sizeBytes: bytes.length, tempPath, bytes: null });
 }
 
 /** The verifier key a bundle from this workspace is signed with. */

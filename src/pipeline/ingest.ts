@@ -158,7 +158,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
         }
         const now = new Date().toISOString();
         const { document, passages } = buildDocument(result.read, { sha256: id, sizeBytes: staged.sizeBytes, fileName }, now);
-        ws.blobs.commit(staged);
+        await ws.blobs.commit(staged);
         const log = logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType });
         const outcome = await ws.store.putDocument(document, passages, log, toMentions(id, result.mentions));
         if (result.warning) report.warnings.push({ path, message: result.warning });
@@ -173,8 +173,8 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
     inFlight.delete(id);
   };
 
-  // Keep every worker busy while hashing the next files on the main thread.
-  const concurrency = Math.max(2, options.workers * 2);
+  // Enough files in flight to keep every reader busy while others wait on fsync.
+  const concurrency = Math.max(4, options.workers * 4);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, files.length) }, async () => {
     while (next < files.length) {

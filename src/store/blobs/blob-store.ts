@@ -1,8 +1,8 @@
 // Content-addressed storage of original bytes: blobs/ab/cd/<sha256>. A blob is written
 // to tmp/, fsynced, then renamed into place; an existing blob is never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DaftarError } from '../../model/errors.js';
 
@@ -48,7 +48,7 @@ export class BlobStore {
     const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
     const hash = createHash('sha256');
     const handle = await open(path, 'r');
-    const out = openSync(tempPath, 'wx');
+    let out: FileHandle | null = null;
     let size = 0;
     const kept: Buffer[] = [];
     try {
@@ -56,9 +56,10 @@ export class BlobStore {
       if (statSize > options.maxBytes) {
         throw new DaftarError('too_large', `${path}: ${formatBytes(statSize)} is over the size limit of ${formatBytes(options.maxBytes)} (--max-size)`);
       }
-      const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      out = await open(tempPath, 'wx');
+      const buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, Math.max(16, statSize + 1)));
       for (;;) {
-        const { bytesRead } = await handle.read(buf, 0, CHUNK_BYTES, null);
+        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
         if (bytesRead === 0) break;
         size += bytesRead;
         if (size > options.maxBytes) {
@@ -66,24 +67,27 @@ export class BlobStore {
         }
         const chunk = buf.subarray(0, bytesRead);
         hash.update(chunk);
-        writeSync(out, chunk);
+        await out.write(chunk);
         if (size <= options.keepBytesUpTo) kept.push(Buffer.from(chunk));
         else kept.length = 0;
       }
-      fsyncSync(out);
+      // Async fsync runs on libuv's thread pool: several files sync at once and the
+      // event loop keeps feeding the readers (a blocking fsync costs ~10 ms here).
+      await out.sync();
+      await out.close();
+      out = null;
     } catch (err) {
-      closeSync(out);
+      await out?.close().catch(() => {});
       rmSync(tempPath, { force: true });
       throw err;
     } finally {
       await handle.close();
     }
-    closeSync(out);
     return { sha256: hash.digest('hex'), sizeBytes: size, tempPath, bytes: size <= options.keepBytesUpTo ? Buffer.concat(kept) : null };
   }
 
   /** Moves a staged blob into place; if the blob exists already the copy is dropped. */
-  commit(staged: StagedBlob): void {
+  async commit(staged: StagedBlob): Promise<void> {
     const target = this.pathOf(staged.sha256);
     if (existsSync(target)) {
       rmSync(staged.tempPath, { force: true });
@@ -91,7 +95,25 @@ export class BlobStore {
     }
     mkdirSync(dirname(target), { recursive: true });
     renameSync(staged.tempPath, target);
-    syncDir(dirname(target));
+    await syncDir(dirname(target));
+  }
+
+  /** commit() for callers that wrote and synced the temp file themselves, synchronously. */
+  commitSync(staged: StagedBlob): void {
+    const target = this.pathOf(staged.sha256);
+    if (existsSync(target)) {
+      rmSync(staged.tempPath, { force: true });
+      return;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(staged.tempPath, target);
+    try {
+      const fd = openSync(dirname(target), 'r');
+      fsyncSync(fd);
+      closeSync(fd);
+    } catch {
+      // see syncDir
+    }
   }
 
   discard(staged: StagedBlob): void {
@@ -138,11 +160,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function syncDir(dir: string): void {
+async function syncDir(dir: string): Promise<void> {
   try {
-    const fd = openSync(dir, 'r');
-    fsyncSync(fd);
-    closeSync(fd);
+    const fd = await open(dir, 'r');
+    try {
+      await fd.sync();
+    } finally {
+      await fd.close();
+    }
   } catch {
     // Some file systems refuse fsync on a directory; the rename is still atomic.
   }
