@@ -187,18 +187,20 @@ export function registerIntegrityCommands(program: Command): void {
     .command('import')
     .description('verify a bundle completely, then merge it (idempotent; differing curation kept as alternatives)')
     .argument('<file>', 'a file written by `daftar bundle export`')
+    .option('--key <verifierKey>', 'accept only a bundle signed by this key (the sender\'s log.pub)')
     .option('--json', 'print JSON')
+    .addHelpText('after', '\nWithout --key a bundle is checked for integrity under the key it names; compare that key (printed) with the sender\'s log.pub.')
     .action(
-      action(async (file: string, opts: Opts, cmd: Command) => {
+      action(async (file: string, opts: Opts & { key?: string }, cmd: Command) => {
         if (!existsSync(file)) throw new DaftarError('not_found', `${file}: no such bundle file`);
         const bytes = new Uint8Array(readFileSync(file));
         const w = ws(cmd, true);
         try {
-          const r = await importBundle(w, bytes);
+          const r = await importBundle(w, bytes, { trustedKey: opts.key });
           if (opts.json) console.log(JSON.stringify(r));
           else
             console.log(
-              `bundle from ${r.origin}: added ${r.documentsAdded} documents (${r.documentsPresent} already present), ${r.entitiesAdded} entities, ${r.actionsAdded} actions; ${r.alternatives} differing decisions kept as alternatives`,
+              `bundle from ${r.origin} (key ${r.verifierKey}): added ${r.documentsAdded} documents (${r.documentsPresent} already present), ${r.entitiesAdded} entities, ${r.actionsAdded} actions; ${r.alternatives} differing decisions kept as alternatives`,
             );
         } finally {
           await w.close();

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '../../src/integrity/keys.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
 
@@ -104,6 +105,18 @@ describe('daftar bundle', () => {
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('daftar: ') && !l.includes('signing key'));
     expect(errors).toEqual([expect.stringMatching(/^daftar: bundle refused: not a readable zip file, truncated or damaged/)]);
     expect(status(ws).documents).toBe(0);
+  });
+
+  it('refuses a bundle signed by another key than the one the importer expects', () => {
+    const ws = join(tempDir(), 'office');
+    const stranger = generateSigningKey('daftar.local/stranger').verifierKey;
+    const r = run(ws, ['bundle', 'import', bundleFile, '--key', stranger]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bundle refused: signed by daftar\.local\/[0-9a-f]+, not by the expected key/);
+    const sourceKey = readFileSync(join(source, 'log.pub'), 'utf8').trim();
+    const ok = run(ws, ['bundle', 'import', bundleFile, '--key', sourceKey, '--json']);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).verifierKey).toBe(sourceKey);
   });
 
   it('refuses a bundle whose records, blob or log were altered, naming what', () => {
