@@ -51,6 +51,8 @@ export interface DateMark {
   value: string; // datetime attribute, content attribute or text
   elem: number; // innermost element around it
   block: number; // blocks.length when seen
+  /** elems.length when seen: ascends through page.dates, for range searches. */
+  pos: number;
   how: string; // "time[datetime]", "itemprop=datePublished", …
 }
 
@@ -170,7 +172,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
           const content = attribs.content ?? attribs.datetime ?? '';
           if (key && content) page.metas.push({ key, content: content.trim() });
           if (attribs.itemprop && /^date(published|created|modified)$/i.test(attribs.itemprop) && content) {
-            page.dates.push({ value: content, elem: curElem, block: blocks.length, how: `itemprop=${attribs.itemprop}` });
+            page.dates.push({ value: content, elem: curElem, block: blocks.length, pos: elems.length, how: `itemprop=${attribs.itemprop}` });
           }
         } else if (name === 'link' && attribs.rel && attribs.href) {
           page.links.push({ rel: attribs.rel.toLowerCase(), href: attribs.href.trim(), text: '' });
@@ -228,9 +230,9 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
           if (name === 'time' || (itemprop && /^date(published|created|modified)$/i.test(itemprop))) {
             const value = attribs.datetime || attribs.content;
             const how = itemprop ? `itemprop=${itemprop}` : 'time[datetime]';
-            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, how });
+            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, pos: elems.length, how });
             else {
-              const at = { elem: curElem, block: blocks.length };
+              const at = { elem: curElem, block: blocks.length, pos: elems.length };
               capture = { parts: [], done: (t) => t && page.dates.push({ value: t, ...at, how: how === 'time[datetime]' ? 'time text' : how }) };
             }
           } else if (

@@ -89,9 +89,10 @@ const POST_HINT = /(^|[\s_-])(post|entry|hentry|article|story|teaser|card|excerp
 function findSections(page: ParsedPage, main: MainText, blockSpan: Map<number, PassageSpan>): Section[] {
   const { elems, blocks } = page;
   const posts: { elem: number; first: number; last: number; title: string | null }[] = [];
+  let budget = 20 * blocks.length + 1000; // nested post-like wrappers must not turn this quadratic
   for (const r of main.roots) {
     const end = elems[r]!.lastDesc;
-    for (let i = r + 1; i <= end; i++) {
+    for (let i = r + 1; i <= end && budget > 0; i++) {
       const e = elems[i]!;
       if (e.tag !== 'article' && !POST_HINT.test(e.hint) && !/blogposting|newsarticle|article/i.test(e.itemtype)) continue;
       // Kept blocks inside this element.
@@ -99,6 +100,7 @@ function findSections(page: ParsedPage, main: MainText, blockSpan: Map<number, P
       let last = -1;
       let title: string | null = null;
       let bodyLen = 0;
+      budget -= e.endBlock - e.firstBlock;
       for (let b = e.firstBlock; b < e.endBlock; b++) {
         if (!blockSpan.has(b)) continue;
         if (first === -1) first = b;
@@ -125,7 +127,18 @@ function findSections(page: ParsedPage, main: MainText, blockSpan: Map<number, P
 
 function postDate(page: ParsedPage, elem: number): PublishedDate | null {
   const e = page.elems[elem]!;
-  for (const d of page.dates) {
+  // A mark inside the post was seen while elements elem..lastDesc were being opened:
+  // binary-search that range of `pos` (ascending), then check containment.
+  const dates = page.dates;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]!.pos <= elem) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < dates.length && dates[k]!.pos <= e.lastDesc + 1; k++) {
+    const d = dates[k]!;
     if (d.elem < elem || d.elem > e.lastDesc) continue;
     if (/modified/i.test(d.how)) continue;
     const v = d.how === 'time text' ? findTextDate(d.value)?.value ?? null : parseMachineDate(d.value);
