@@ -60,7 +60,8 @@ export function countedThing(unit: string | null, surface: string): CountedThing
       if (c.fa.some((f) => w.includes(foldForSearch(f)))) return { counted: c.counted, implies: c.implies ?? null };
     }
   }
-  if (unit && unit.trim()) return { counted: foldForSearch(unit).toLowerCase().trim(), implies: null };
+  // Units outside the lexicon are often not the counted noun at all ("4,000 reported",
+  // «سه کلانتری»): they count as a bare number.
   return null;
 }
 

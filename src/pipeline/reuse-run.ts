@@ -7,6 +7,7 @@ import type { ReuseLink } from '../model/schema.js';
 import {
   clusterReuse,
   detectReuseForDocument,
+  isBoilerplateSpan,
   recheckBoilerplate,
   toReuseDocument,
   type DetectedReuse,
@@ -104,12 +105,47 @@ async function reclusterAround(
     frontier = next;
   }
   const before = [...byId.values()];
-  const rechecked = await recheckBoilerplate(before, index, getDoc);
+  const rechecked = await recheckSameSite(await recheckBoilerplate(before, index, getDoc), index, getDoc);
   const published = new Map<string, string | null>();
   for (const id of seen) published.set(id, (await getDoc(id))?.published ?? null);
   const { links } = clusterReuse(rechecked, (id) => published.get(id) ?? null);
   const changed = links.filter((l, k) => l.clusterId !== before[k]!.clusterId || l.boilerplate !== before[k]!.boilerplate);
   if (changed.length > 0) await ws.store.putReuseLinks(changed);
+}
+
+function siteKey(site: string | null | undefined): string | null {
+  const s = site?.trim().toLowerCase();
+  return s ? s : null;
+}
+
+/**
+ * Same-site links found before the site's template text was seen in enough of its
+ * documents (the first two articles carrying "About the Herald") are flagged now that the
+ * index holds more of them. recheckBoilerplate covers short stock lines; this, long ones.
+ */
+async function recheckSameSite<L extends DetectedReuse>(
+  links: L[],
+  index: SqliteReuseIndex,
+  getDoc: (id: string) => Promise<ReuseDocument | undefined>,
+): Promise<L[]> {
+  const siteCache = new Map<string, string | null>();
+  const out: L[] = [];
+  for (const l of links) {
+    if (l.boilerplate) {
+      out.push(l);
+      continue;
+    }
+    const source = await getDoc(l.sourceDocumentId);
+    const target = await getDoc(l.targetDocumentId);
+    const site = siteKey(source?.site);
+    if (!source || !target || site === null || site !== siteKey(target.site)) {
+      out.push(l);
+      continue;
+    }
+    const boilerplate = await isBoilerplateSpan(target, l.targetStart, l.targetEnd, source, index, getDoc, {}, siteCache);
+    out.push(boilerplate ? { ...l, boilerplate } : l);
+  }
+  return out;
 }
 
 /** Stored documents not yet in the reuse index, in ingest order. */

@@ -140,6 +140,6 @@ export const MIGRATIONS: string[] = [
     position INTEGER NOT NULL,            -- token index of the shingle in its document
     PRIMARY KEY (hash, document_num, position)
   ) WITHOUT ROWID;
-  CREATE TABLE claim_group (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+  CREATE TABLE claim_group_record (id TEXT PRIMARY KEY, data TEXT NOT NULL); -- ClaimGroupRecord JSON (src/pipeline/claims-run.ts)
   `,
 ];

@@ -803,19 +803,19 @@ export class SqliteStore implements Store {
   async replaceClaims(claims: Claim[], groups: ClaimGroupRecord[]): Promise<void> {
     const parsed = claims.map((c) => Claim.parse(c));
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM claim; DELETE FROM claim_group;');
+      this.db.exec('DELETE FROM claim; DELETE FROM claim_group_record;');
       this.putClaimsSync(parsed);
-      const st = this.db.prepare('INSERT OR REPLACE INTO claim_group (id, data) VALUES (?, ?)');
+      const st = this.db.prepare('INSERT OR REPLACE INTO claim_group_record (id, data) VALUES (?, ?)');
       for (const g of groups) st.run(g.id, JSON.stringify(g));
     })();
   }
 
   async listClaimGroups(): Promise<ClaimGroupRecord[]> {
-    return (this.sql('SELECT data FROM claim_group ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as ClaimGroupRecord);
+    return (this.sql('SELECT data FROM claim_group_record ORDER BY id').pluck().all() as string[]).map((d) => JSON.parse(d) as ClaimGroupRecord);
   }
 
   async getClaimGroup(id: string): Promise<ClaimGroupRecord | null> {
-    const d = this.sql('SELECT data FROM claim_group WHERE id = ?').pluck().get(id) as string | undefined;
+    const d = this.sql('SELECT data FROM claim_group_record WHERE id = ?').pluck().get(id) as string | undefined;
     return d === undefined ? null : (JSON.parse(d) as ClaimGroupRecord);
   }
 }
