@@ -88,6 +88,8 @@ export function extractClaims(doc: ClaimDocument, mentions: readonly Mention[]):
     // "no more than 900": the extractor reads "more than"; the negation makes it a ceiling.
     if (qualifier === 'at_least' && /\b(no|not)\s*$/i.test(doc.text.slice(Math.max(0, m.start - 5), m.start))) qualifier = 'at_most';
 
+    // "nine of them", «نُه نفر از آنان»: a part of a figure stated before, not a claim of its own.
+    if (/^\s*(نفر\s*)?(of them|of whom|از آنان|از آنها|از آن‌ها|از ایشان)/.test(doc.text.slice(m.end, m.end + 20))) continue;
     const thing = countedThing(unit, m.text);
     if (thing === 'measure') continue;
     if (thing === null) {

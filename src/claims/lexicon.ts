@@ -22,6 +22,8 @@ const PREDICATES: { predicate: Predicate; en: RegExp; fa: string[] }[] = [
 
 /** Counted things: a canonical name and the folded word stems that name it. */
 const COUNTED: { counted: string; en: RegExp; fa: string[]; implies?: Predicate }[] = [
+  // Before "people": «شانزده نفر از نیروهای امنیتی» counts security forces, not protesters.
+  { counted: 'security forces', en: /^(police\w*|officers?|guards(men)?|soldiers?|troops|forces|agents)$/, fa: ['نیروهای', 'نیروی', 'ماموران', 'پلیس', 'سرباز'] },
   { counted: 'families', en: /^(famil|household)/, fa: ['خانوار', 'خانواده'] },
   { counted: 'farmers', en: /^farmer/, fa: ['کشاورز'] },
   { counted: 'people', en: /^detainee/, fa: ['بازداشتی', 'بازداشتشدگان', 'بازداشتشده', 'زندانی'], implies: 'detained' },

@@ -74,7 +74,20 @@ export async function claimsWorkspace(ws: Workspace): Promise<{ claims: number; 
   }
   const { claims, groups } = groupClaims(all);
   const claimDocs = [...new Set(claims.map((c) => c.documentId))];
-  const links = claimDocs.length ? await ws.store.listReuseLinks({ documentIds: claimDocs }) : [];
+  // A copied paragraph with an edit may align short of the claim's sentence; the link
+  // stands for its whole paragraph on each side.
+  const paragraphOf = (id: string, start: number, end: number): [number, number] => {
+    const text = texts.get(id);
+    if (text === undefined) return [start, end];
+    const s = text.lastIndexOf('\n', Math.max(0, start - 1));
+    const e = text.indexOf('\n', end);
+    return [s < 0 ? 0 : s + 1, e < 0 ? text.length : e];
+  };
+  const links = (claimDocs.length ? await ws.store.listReuseLinks({ documentIds: claimDocs }) : []).map((l) => {
+    const [sourceStart, sourceEnd] = paragraphOf(l.sourceDocumentId, l.sourceStart, l.sourceEnd);
+    const [targetStart, targetEnd] = paragraphOf(l.targetDocumentId, l.targetStart, l.targetEnd);
+    return { ...l, sourceStart, sourceEnd, targetStart, targetEnd };
+  });
   const views: ClaimGroupView[] = groups.map((g) => {
     const first = g.claims[0]!;
     const dates = [...new Set(g.claims.map((c) => c.date?.slice(0, 4)).filter(Boolean))].sort();
