@@ -22,8 +22,10 @@ const MAX_POSTINGS_PER_HASH = 2_000;
 
 export class SqliteReuseIndex implements ReuseIndex {
   private readonly stmt;
-  /** Hashes looked up since construction (tests check that adding one document reads only its own). */
+  /** Hashes looked up since construction. */
   lookedUp = 0;
+  /** Called with each hash looked up (tests check that adding a document reads only its own). */
+  onLookup: ((hash: number) => void) | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
@@ -73,6 +75,7 @@ export class SqliteReuseIndex implements ReuseIndex {
     const ids = new Map<number, string>();
     for (const hash of uniqueSorted(hashes)) {
       this.lookedUp++;
+      this.onLookup?.(hash);
       for (const r of this.stmt.postings.all(hash) as { num: number; position: number }[]) {
         out.push({ hash, documentId: this.idOfNum(r.num, ids), position: r.position });
       }
@@ -86,6 +89,7 @@ export class SqliteReuseIndex implements ReuseIndex {
     const counter = new CandidateCounter<number>(options);
     for (const hash of uniqueSorted(fingerprints.hashes)) {
       this.lookedUp++;
+      this.onLookup?.(hash);
       const rows = this.stmt.postings.all(hash) as { num: number; position: number }[];
       const docs = new Map<number, number>();
       for (const r of rows) if (!docs.has(r.num)) docs.set(r.num, r.position);
