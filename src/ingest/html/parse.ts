@@ -217,7 +217,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
             let hint = '';
             if (attribs.class) hint += attribs.class;
             // An id made from a heading ("sharing-with-a-single-developer") is an anchor, not a role.
-            if (attribs.id && attribs.id.split(/[-_]/).length < 4) hint += ' ' + attribs.id;
+            if (attribs.id && !isHeadingSlug(attribs.id)) hint += ' ' + attribs.id;
             if (attribs.role) hint += ' role:' + attribs.role;
             elem = newElem(name, curElem, hint.toLowerCase());
             if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
@@ -292,7 +292,9 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
   );
-  parser.write(html);
+  // Outside SVG and MathML a browser reads "<![CDATA[" as a bogus comment that ends at the
+  // next ">"; htmlparser2 would swallow everything up to a "]]>" that may never come.
+  parser.write(html.includes('<![CDATA[') ? html.replace(/<!\[CDATA\[/g, '<!--[CDATA[-->') : html);
   parser.end();
   // Close what the parser left open (it closes at end, but be sure).
   while (frames.length) {
@@ -311,6 +313,14 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
   r.lastDesc = elems.length - 1;
   aggregate(page);
   return page;
+}
+
+const SLUG_STOPWORDS = new Set(['a', 'an', 'the', 'with', 'of', 'to', 'and', 'in', 'for', 'how', 'what', 'why', 'is', 'on', 'your', 'you']);
+
+/** "sharing-with-a-single-developer": an anchor made from a heading. */
+function isHeadingSlug(id: string): boolean {
+  const parts = id.toLowerCase().split(/[-_]/);
+  return parts.length >= 4 && parts.some((p) => SLUG_STOPWORDS.has(p));
 }
 
 const COMMAS = /[,\u060c\uff0c]/g;

@@ -51,11 +51,23 @@ export function readHtmlSync(input: ReadInput): ReadResult {
     blockSpan.set(b.index, span);
     offset += t.length;
   }
-  const text = parts.join('\n\n');
+  let text = parts.join('\n\n');
+  const flags: string[] = [];
+  if (!text) {
+    // A page rendered by scripts may still carry its summary in the head; keep that, flagged.
+    const description = page.metas.find((m) => m.key === 'og:description' || m.key === 'description' || m.key === 'twitter:description')?.content;
+    const d = description ? normalizeText(description) : '';
+    if (d.length >= 80) {
+      text = d;
+      passages.push({ start: 0, end: d.length, page: null });
+      flags.push('description_only');
+    }
+  }
   if (!text) throw new DaftarError('no_text', `${name}: HTML page has no readable text`);
 
   const { metadata } = buildMetadata(page, main, text);
   metadata.extra.encoding = encoding;
+  metadata.flags.push(...flags);
   const sections = findSections(page, main, blockSpan);
   if (sections.length) metadata.extra.archivePosts = sections.length;
   return { mediaType: 'html', kind: 'article', text, passages, metadata, sections };
