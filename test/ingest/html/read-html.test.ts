@@ -199,6 +199,18 @@ describe('readHtml: hostile input', () => {
     expect((err as DaftarError).message).toBe('empty.html: HTML page has no readable text');
   });
 
+  it('reads on after a stray <![CDATA[ in the body, as a browser does', async () => {
+    const r = await read(`<html><body><![CDATA[<div class="content"><p>${P1}</p><p>${P2}</p></div></body></html>`);
+    expect(r.text).toContain(P1);
+  });
+
+  it('keeps the head description of a script-rendered page, flagged description_only', async () => {
+    const desc = 'Residents of the lower valley asked the river authority for a public hearing about the untested warning sirens.';
+    const r = await read(`<html><head><meta name="description" content="${desc}"></head><body><div id="app"></div><script>render()</script></body></html>`);
+    expect(r.text).toBe(desc);
+    expect(r.metadata.flags).toEqual(['description_only']);
+  });
+
   it('reads binary junk without crashing (text or no_text, nothing else)', async () => {
     const junk = new Uint8Array(4096);
     let x = 7;
