@@ -252,9 +252,32 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
   return report;
 }
 
+// Between two organization names, text that says the second is another name of the
+// first: "the Internal Guard Corps — the Grey Coats, as people call them", "(IGC)",
+// "also known as", «سپاه نگهبانی داخلی — همان خاکستری‌پوشان», «معروف به».
+const ALIAS_GAP = /^\s*(?:[—–(]|,?\s*(?:(?:also|better|commonly|widely)\s+)?(?:known|referred to)\s+as|,?\s*a\.?k\.?a\.?|[—–(]?\s*(?:همان|معروف به|موسوم به|مشهور به))\s*(?:the\s+)?$/iu;
+
+/** Pairs of organization mentions the text itself calls one ("X — the Y", "X, also known as Y"). */
+export function statedAliases(text: string, mentions: Pick<Mention, 'id' | 'start' | 'end' | 'type'>[]): [string, string][] {
+  const orgs = mentions.filter((m) => m.type === 'ORG').sort((a, b) => a.start - b.start);
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < orgs.length; i++) {
+    const a = orgs[i]!;
+    const b = orgs[i + 1]!;
+    if (b.start < a.end || b.start - a.end > 40) continue;
+    if (ALIAS_GAP.test(text.slice(a.end, b.start))) out.push([a.id, b.id]);
+  }
+  return out;
+}
+
 async function resolveDocument(store: Store, overlay: Overlay, docMentions: Mention[], now: string, report: ResolveReport): Promise<void> {
   const byId = new Map(docMentions.map((m) => [m.id, m]));
-  const clusters = resolveMentions(toInputs(docMentions));
+  let mustLink: [string, string][] = [];
+  if (docMentions.filter((m) => m.type === 'ORG').length >= 2) {
+    const doc = await store.getDocument(docMentions[0]!.documentId);
+    if (doc) mustLink = statedAliases(doc.text, docMentions);
+  }
+  const clusters = resolveMentions(toInputs(docMentions), { mustLink });
   for (const c of clusters) {
     const members = c.mentionIds.map((id) => byId.get(id)!).filter(Boolean);
     const unlinked = members.filter((m) => m.entityId === null);
@@ -285,8 +308,8 @@ function link(overlay: Overlay, e: Entity, mentions: Mention[]): void {
   else overlay.entities.set(e.id, e);
 }
 
-/** A place named by one word of a longer place name ("Chalkhan" / "Chalkhan camp") scores about 0.7. */
-const PLACE_LINK_SCORE = 0.7;
+/** A place named by one word of a longer place name ("Tirab" / "Tirab River") scores about 0.67-0.71. */
+const PLACE_LINK_SCORE = 0.65;
 
 /**
  * Whether a group of mentions is the scored entity. Beyond the automatic band, two
@@ -336,15 +359,12 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
     }
     review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
   } else if (type === 'PERSON') {
-    // A bare surname in a document that never names the person in full: it joins the
-    // one known person with that surname; with several ("Rostami"), a person decides.
+    // A bare surname in a document that never names the person in full is not linked
+    // across documents: the one Kalantari known today may not be the one meant (a
+    // namesake can be resolved first). Every known person with that surname becomes a
+    // review candidate instead.
     const word = analyzeName(c.name, 'PERSON').words[0];
     const found = word ? await surnameCandidates(store, overlay, word) : [];
-    if (found.length === 1) {
-      link(overlay, found[0]!, mentions);
-      report.linkedToExisting += mentions.length;
-      return;
-    }
     review = found.slice(0, 5).map((entity) => ({ entity, score: REVIEW_THRESHOLD, signals: scoreNamePair({ name: c.name, type }, entityRecord(entity)).signals }));
   }
   // A new entity named by the group's longest full name (or its bare surname when that is all there is).
