@@ -11,6 +11,16 @@ const TENSE_FA = /(خواهد|خواهند|خواهیم|خواهم|خواهی|ق
 
 /** True when the clause before the expression talks about the future. */
 export function hasFutureCue(ctx: Context, lang: 'en' | 'fa'): boolean {
+  if (lang === 'fa') {
+    // Persian puts the verb last: the first tense marker after the expression, in its clause,
+    // decides («جلسه ۲۰ خرداد برگزار می‌شود»); without one, the clause before it does.
+    let after = ctx.folded.slice(ctx.end, ctx.end + 60);
+    const stop = after.search(/[.!?؟؛\n]/);
+    if (stop >= 0) after = after.slice(0, stop);
+    TENSE_FA.lastIndex = 0;
+    const m = TENSE_FA.exec(after);
+    if (m) return m[1] !== undefined;
+  }
   let before = ctx.folded.slice(Math.max(0, ctx.start - 70), ctx.start);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('. '));
   if (stop >= 0) before = before.slice(stop + 1);

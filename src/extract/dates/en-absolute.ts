@@ -1,9 +1,25 @@
 // English date rules: dates written out in full or in part (day, month, year, decade, calendar forms).
 import { hasFutureCue, resolveBareMonth, resolveWeekday, resolveYearlessDay } from './anchor.js';
-import { addDays, isoDay, isoMonth, isoYear, isValidYmd, weekday, type Ymd } from './calendar.js';
+import { addDays, daysInMonth, isoDay, isoMonth, isoYear, isValidYmd, weekday, type Ymd } from './calendar.js';
 import { DAY, day, isBareMonthPlausible, monthOf, ORD, quarterOf, twoDigitYear, weekdayOf, YEAR } from './en-helpers.js';
 import { MON, SEASON_MONTHS, SEASONS, WD } from './en-words.js';
-import type { Rule } from './engine.js';
+import type { Resolved, Rule } from './engine.js';
+
+/** Length of a leading "from " / "between " that stays outside the span (a signal, not the date). */
+function leadLength(s: string): number {
+  return /^(?:from|between)\s+/i.exec(s)?.[0].length ?? 0;
+}
+
+/**
+ * "early March" -> days 1–10, "mid March" 11–20, "late March" 21–end, as an interval; TimeML
+ * keeps the month. Other prefixes (none, "the end of" …) keep the month value as given.
+ */
+function partOfMonth(prefix: string | undefined, y: number, mo: number, whole: Resolved): Resolved {
+  const p = prefix?.toLowerCase().replace(/\s+/g, ' ');
+  const range = p === 'early' || p === 'the beginning of' || p === 'the start of' ? [1, 10] : p === 'mid' || p === 'the middle of' ? [11, 20] : p === 'late' || p === 'the end of' ? [21, daysInMonth(y, mo)] : null;
+  if (!range) return whole;
+  return { ...whole, value: `${isoDay({ y, m: mo, d: range[0] })}/${isoDay({ y, m: mo, d: range[1] })}`, timeml: isoMonth(y, mo), granularity: 'interval' };
+}
 
 export const EN_ABSOLUTE_RULES: Rule[] = [
   {
@@ -95,7 +111,42 @@ export const EN_ABSOLUTE_RULES: Rule[] = [
       if (y === null) y = resolveYearlessDay(mo, d1, null, ctx, hasFutureCue(ctx, 'en'))?.y ?? null;
       if (y === null) return { value: null, granularity: 'interval', confidence: 0.4 };
       if (!isValidYmd(y, mo, d1) || !isValidYmd(y, mo, d2)) return null;
-      return { value: `${isoDay({ y, m: mo, d: d1 })}/${isoDay({ y, m: mo, d: d2 })}`, granularity: 'interval', confidence: m[7] ? 0.85 : 0.65, reference: { y, m: mo, d: d1 } };
+      return { value: `${isoDay({ y, m: mo, d: d1 })}/${isoDay({ y, m: mo, d: d2 })}`, granularity: 'interval', confidence: m[7] ? 0.85 : 0.65, reference: { y, m: mo, d: d1 }, trimStart: leadLength(m[0]) };
+    },
+  },
+  {
+    // "3 March and 31 May 2025" (after "between"), "from 3 March to 31 May": two days in different months.
+    name: 'day-month-interval',
+    re: new RegExp(`\\b(?:(from|between)\\s+)?(${DAY})\\s+(?:of\\s+)?(${MON})(?![a-z])(?:,?\\s+(${YEAR}))?\\s*(?:(to|until|till|through|-|–)|(and))\\s*(${DAY})\\s+(?:of\\s+)?(${MON})(?![a-z])(?:,?\\s+(${YEAR})\\b)?`, 'gi'),
+    resolve(m, ctx) {
+      if (!/^[A-Z]/.test(m[3]) || !/^[A-Z]/.test(m[8])) return null;
+      if (m[6] && m[1]?.toLowerCase() !== 'between') return null; // "on 3 March and 31 May": two dates
+      const [m1, m2] = [monthOf(m[3]), monthOf(m[8])];
+      const [d1, d2] = [parseInt(m[2], 10), parseInt(m[7], 10)];
+      let y2: number | null = m[9] ? Number(m[9]) : null;
+      if (y2 === null) y2 = resolveYearlessDay(m2, d2, null, ctx, hasFutureCue(ctx, 'en'))?.y ?? null;
+      if (y2 === null) return { value: null, granularity: 'interval', confidence: 0.4, trimStart: leadLength(m[0]) };
+      const y1 = m[4] ? Number(m[4]) : m1 > m2 ? y2 - 1 : y2;
+      if (!isValidYmd(y1, m1, d1) || !isValidYmd(y2, m2, d2)) return null;
+      const a = isoDay({ y: y1, m: m1, d: d1 });
+      const b = isoDay({ y: y2, m: m2, d: d2 });
+      if (b <= a) return null;
+      return { value: `${a}/${b}`, granularity: 'interval', confidence: m[9] ? 0.85 : 0.65, reference: { y: y1, m: m1, d: d1 }, trimStart: leadLength(m[0]) };
+    },
+  },
+  {
+    // "the second week of March": days 8–14; "the last week of March": its last seven days.
+    name: 'week-of-month',
+    re: new RegExp(`\\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\\s+week\\s+of\\s+(${MON})(?![a-z])(?:,?\\s+(${YEAR})\\b)?`, 'gi'),
+    resolve(m, ctx) {
+      if (!/^[A-Z]/.test(m[2])) return null;
+      const mo = monthOf(m[2]);
+      const y = m[3] ? Number(m[3]) : resolveBareMonth(mo, ctx, hasFutureCue(ctx, 'en'));
+      if (y === null) return { value: null, granularity: 'interval', confidence: 0.4 };
+      const w = m[1].toLowerCase();
+      const last = daysInMonth(y, mo);
+      const first = w === 'last' || w === 'final' ? last - 6 : 7 * (ORD[w] - 1) + 1;
+      return { value: `${isoDay({ y, m: mo, d: first })}/${isoDay({ y, m: mo, d: first + 6 })}`, timeml: isoMonth(y, mo), granularity: 'interval', confidence: 0.7 };
     },
   },
   {
@@ -106,7 +157,7 @@ export const EN_ABSOLUTE_RULES: Rule[] = [
       const mo = monthOf(m[2]);
       if (m[3]) {
         const y = Number(m[3]);
-        return { value: isoMonth(y, mo), granularity: 'month', confidence: 0.9, reference: { y, m: mo, d: 1 } };
+        return partOfMonth(m[1], y, mo, { value: isoMonth(y, mo), granularity: 'month', confidence: 0.9, reference: { y, m: mo, d: 1 } });
       }
       if (!m[1] && !isBareMonthPlausible(m[2], ctx)) return null;
       if (m[2].length <= 4 && !m[2].endsWith('.') && !m[1]) {
@@ -114,7 +165,8 @@ export const EN_ABSOLUTE_RULES: Rule[] = [
         if (!/^(June|July|May)$/.test(m[2])) return null;
       }
       const y = resolveBareMonth(mo, ctx, hasFutureCue(ctx, 'en'));
-      return { value: y === null ? null : isoMonth(y, mo), granularity: 'month', confidence: 0.7 };
+      if (y === null) return { value: null, granularity: 'month', confidence: 0.7 };
+      return partOfMonth(m[1], y, mo, { value: isoMonth(y, mo), granularity: 'month', confidence: 0.7 });
     },
   },
   {

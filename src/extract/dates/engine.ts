@@ -91,11 +91,37 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
     end: 0,
   };
   const out: DateSpan[] = [];
-  for (const c of chosen) {
+  const rejected = new Set<Candidate>();
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i];
     ctx.start = c.start;
     ctx.end = c.end;
     const r = c.rule.resolve(c.m, ctx);
-    if (!r) continue;
+    if (!r) {
+      // A rule that declines its match frees its characters for the shorter candidates under it
+      // ("on 3 March and 31 May" is not a range: the two dates come back).
+      rejected.add(c);
+      taken.fill(0, c.start, c.end);
+      const freed: Candidate[] = [];
+      for (const o of cands) {
+        if (rejected.has(o) || o.end <= c.start || o.start >= c.end) continue;
+        let free = true;
+        for (let k = o.start; k < o.end; k++) {
+          if (taken[k]) {
+            free = false;
+            break;
+          }
+        }
+        if (!free) continue;
+        taken.fill(1, o.start, o.end);
+        freed.push(o);
+      }
+      if (freed.length) {
+        const rest = [...freed, ...chosen.slice(i + 1)].sort((a, b) => a.start - b.start);
+        chosen.splice(i + 1, chosen.length - i - 1, ...rest);
+      }
+      continue;
+    }
     let start = c.start + (r.trimStart ?? 0);
     let end = c.end - (r.trimEnd ?? 0);
     // Optional joiners at the ends of a pattern can leave a space or ZWNJ inside the match.
@@ -119,5 +145,5 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
     if (r.timeml !== undefined) span.timeml = r.timeml;
     out.push(span);
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }

@@ -1,10 +1,20 @@
 // Persian date rules: dates written out in full or in part (day, month, year, decade, calendar forms).
 import { hasFutureCue } from './anchor.js';
 import { isoDay, isoMonth, isoYear, isValidYmd } from './calendar.js';
-import type { Rule } from './engine.js';
+import type { Context, Rule } from './engine.js';
 import { anchorSH, calendarOfSuffix, calendarOfYear, DAY_MONTH, E2, faNumber, gregDay, isNamedAfterDate, lunar, MONTH_YEAR, monthOf, parseYear, shDay, shMonth, shYear, SUFFIX, YEAR_WORDS, yearlessShDay } from './fa-helpers.js';
 import { B, FA_ORDINAL_DAY, faWeekdayOf, J, SH_MONTH } from './fa-words.js';
 import { expandSolarHijriYear, gregorianToSolarHijri, isValidSolarHijri, SH_MONTHS_LATIN, solarHijriYearInterval } from './solar-hijri.js';
+
+// Month names that are not also common words or given names (unlike تیر, مهر, دی, آذر, بهمن).
+const DISTINCT_SH_MONTHS = new Set([1, 2, 3, 5, 6, 8, 12]);
+const MONTH_PREPOSITION = /(?:^|[^\u0600-\u06ff])(?:در|از|تا|طی|اوایل|اواسط|اواخر|اول|اخر|پایان|ابتدای|نیمه|نیمه‌ی|نیمهٔ)[\s\u200c]*$/;
+
+/** «در اسفند», «از خرداد»: a bare Solar Hijri month after a preposition, for names that are nothing else. */
+function bareShMonthPlausible(month: number, ctx: Context): boolean {
+  if (!DISTINCT_SH_MONTHS.has(month) || isNamedAfterDate(ctx)) return false;
+  return MONTH_PREPOSITION.test(ctx.folded.slice(Math.max(0, ctx.start - 10), ctx.start));
+}
 
 export const FA_ABSOLUTE_RULES: Rule[] = [
   {
@@ -76,7 +86,7 @@ export const FA_ABSOLUTE_RULES: Rule[] = [
       if (mon.cal === 'lunar' || calendarOfSuffix(m[3]) === 'lunar') return lunar(0.5);
       if (y === null) {
         // A bare month name is a month only when written as one ("تیرماه", "ماه مهر") or Gregorian.
-        if (!hasMah && mon.cal === 'sh') return null;
+        if (!hasMah && mon.cal === 'sh' && !bareShMonthPlausible(mon.m, ctx)) return null;
         const a = ctx.anchor;
         if (!a) return { value: null, granularity: mon.cal === 'sh' ? 'interval' : 'month', confidence: 0.4 };
         if (mon.cal === 'sh') {
@@ -164,7 +174,51 @@ export const FA_ABSOLUTE_RULES: Rule[] = [
 const LATIN_SH_MONTH = `(?:${SH_MONTHS_LATIN.flat().sort((a, b) => b.length - a.length).join('|')})`;
 
 /** "26 Tir 1362", "Farvardin 1398", "1 Farvardin": Solar Hijri months in Latin letters. */
+/** Words that say a text uses the Solar Hijri calendar ("in the Iranian calendar", "1358 SH"). */
+const SH_CUE = /\b(?:Solar Hijri|Hijri Shamsi|Shamsi|Jalali|Iranian calendar|Persian calendar|Iranian year|Persian year)\b/i;
+const SH_LATIN_DATE = new RegExp(`\\b(?:${SH_MONTHS_LATIN.flat().join('|')})\\s+1[34]\\d\\d\\b`, 'i');
+const shContext = new Map<string, boolean>();
+
+/** Whether the whole text talks about Solar Hijri dates (a cue word or a Latin-letter SH date). */
+function textUsesSolarHijri(text: string): boolean {
+  let v = shContext.get(text);
+  if (v === undefined) {
+    v = SH_CUE.test(text) || SH_LATIN_DATE.test(text);
+    if (shContext.size > 32) shContext.clear();
+    shContext.set(text, v);
+  }
+  return v;
+}
+
 export const SH_LATIN_RULES: Rule[] = [
+  {
+    // A bare Solar Hijri year in Latin digits, only where it cannot be a Gregorian year:
+    // followed by its Gregorian equivalent ("1358 (1979–80)", "1351 (1972)"), marked ("1358 SH",
+    // "the Solar Hijri year 1358"), or after a preposition in a text that uses the Solar Hijri
+    // calendar elsewhere ("since 1358" next to "26 Tir 1362").
+    name: 'sh-latin-year',
+    re: /\b(?:(?:Solar Hijri|Iranian|Persian|SH)\s+(?:calendar\s+)?year\s+(1[2-4]\d\d)\b|(1[2-4]\d\d)(?=\s*\((1[89]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?\))|(1[2-4]\d\d)\s+(?:SH|AP|HS|A\.P\.|Solar Hijri|in the (?:Iranian|Persian|Solar Hijri) calendar)\b|(?:in|since|from|until|till|by|before|after|of|year)\s+(1[34]\d\d)\b(?![,.]\d|\s*(?:%|percent|[a-z]+s\b)))/gi,
+    resolve(m, ctx) {
+      if (m[1]) return shYear(Number(m[1]), 0.85);
+      const gregorianAfter = (jy: number, after: string): boolean => {
+        const g = /^\s*\((\d{4})/.exec(after);
+        return g !== null && (Number(g[1]) === jy + 621 || Number(g[1]) === jy + 622);
+      };
+      if (m[2]) {
+        const jy = Number(m[2]);
+        return gregorianAfter(jy, ctx.folded.slice(ctx.end, ctx.end + 16)) ? shYear(jy, 0.9) : null;
+      }
+      if (m[4]) {
+        const jy = Number(m[4]);
+        return { ...shYear(jy, 0.9), trimEnd: m[0].length - m[4].length };
+      }
+      const jy = Number(m[5]);
+      const after = ctx.folded.slice(ctx.end, ctx.end + 40);
+      const marked = gregorianAfter(jy, after) || /^\s+(?:SH|AP|HS|A\.P\.|Solar Hijri|in the (?:Iranian|Persian|Solar Hijri) calendar)\b/.test(after);
+      if (!marked && !textUsesSolarHijri(ctx.folded)) return null;
+      return { ...shYear(jy, marked ? 0.9 : 0.6), trimStart: m[0].length - m[5].length };
+    },
+  },
   {
     name: 'sh-latin',
     re: new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?)?(${LATIN_SH_MONTH})\\b(?:,?\\s+(1[2-4]\\d\\d)\\b)?(?:\\s+(?:SH|AP|HS|Solar Hijri))?`, 'gi'),

@@ -3,7 +3,7 @@ import { FA_NUMBER_PHRASE, parsePersianNumber, parsePersianOrdinal } from '../qu
 import { hasFutureCue } from './anchor.js';
 import { addDays, isoDay, isoWeek, isValidYmd, toDayNumber, weekday } from './calendar.js';
 import type { Context, Resolved } from './engine.js';
-import { B, FA_ORDINAL_DAY, FA_WEEKDAY, faMonthKey, GREG_MONTH, GREG_MONTH_INDEX, GREG_MONTH_SAFE, GREG_SUFFIX, J, LUNAR_MONTH, LUNAR_MONTH_INDEX, LUNAR_SUFFIX, SH_MONTH, SH_MONTH_INDEX, SH_SUFFIX } from './fa-words.js';
+import { AL, B, FA_ORDINAL_DAY, FA_WEEKDAY, faMonthKey, GREG_MONTH, GREG_MONTH_INDEX, GREG_MONTH_SAFE, GREG_SUFFIX, J, LUNAR_MONTH, LUNAR_MONTH_INDEX, LUNAR_SUFFIX, SH_MONTH, SH_MONTH_INDEX, SH_SUFFIX } from './fa-words.js';
 import { formatSolarHijri, gregorianToSolarHijri, isValidSolarHijri, solarHijriMonthInterval, solarHijriToGregorian, solarHijriYearInterval } from './solar-hijri.js';
 
 /** "۲۶" (folded "26") -> 26, "بیست و ششم" -> 26, "سه" -> 3. */
@@ -99,7 +99,7 @@ export function parseYear(s: string | undefined): number | null {
 export const YEAR_WORDS = `(?:(?:یک|دو)${J}هزار(?:${J}و${J}${FA_NUMBER_PHRASE})?|هزار${J}و${J}${FA_NUMBER_PHRASE})`;
 export const YEAR = `(\\d{4}|\\d{2}(?!\\d)|${YEAR_WORDS})`;
 export const SUFFIX = `(${SH_SUFFIX}|${GREG_SUFFIX}|${LUNAR_SUFFIX})?`;
-export const E2 = `(?![\\u0600-\\u06ff]|\\u200c[\\u0600-\\u06ff])`;
+export const E2 = `(?![${AL}]|\\u200c[${AL}])`;
 export const PART = `(?:صبح|ظهر|بعد${J}از${J}ظهر|بعدازظهر|عصر|غروب|شب|بامداد|نیمه${J}شب|نصف${J}شب|نیمه${J}های${J}شب|سحر|ظهر)`;
 
 export const DAY_MONTH = new RegExp(

@@ -10,7 +10,7 @@ import { expandSolarHijriYear, formatSolarHijri, gregorianToSolarHijri, isValidS
 export const FA_RELATIVE_RULES: Rule[] = [
   {
     name: 'fa-deictic',
-    re: new RegExp(`${B}(امروز|دیروز|پریروز|فردا|پس${J}فردا|امشب|دیشب|پریشب|فردا${J}شب|امسال|پارسال|پیرارسال|اکنون|هم${J}اکنون|حالا|اینک|هم${J}اینک|الان|در${J}حال${J}حاضر|اخیرا|به${J}تازگی|این${J}روزها|در${J}اینده|اینده|گذشته${J}ها|سال(?:${J}ها|${J}های)${J}اخیر|روزهای${J}اخیر|ماه${J}های${J}اخیر)(?:${J}(صبح|ظهر|عصر|شب|بعدازظهر))?${E2}`, 'g'),
+    re: new RegExp(`${B}(امروز|دیروز|پریروز|فردا|پس${J}فردا|امشب|دیشب|پریشب|فردا${J}شب|شب${J}گذشته|امسال|پارسال|پیرارسال|اکنون|هم${J}اکنون|حالا|اینک|هم${J}اینک|الان|در${J}حال${J}حاضر|اخیرا|به${J}تازگی|این${J}روزها|در${J}اینده|اینده|گذشته${J}ها|سال(?:${J}ها|${J}های)${J}اخیر|روزهای${J}اخیر|ماه${J}های${J}اخیر)(?:${J}(صبح|ظهر|عصر|شب|بعدازظهر))?${E2}`, 'g'),
     resolve(m, ctx) {
       const w = m[1].replace(/[\s\u200c]+/g, ' ');
       const a = ctx.anchorPrecision === 'day' ? ctx.anchor : null; // days need a publication day
@@ -23,7 +23,7 @@ export const FA_RELATIVE_RULES: Rule[] = [
         case 'فردا': return day(1);
         case 'پس فردا': case 'پسفردا': return day(2);
         case 'امشب': return night(0);
-        case 'دیشب': return night(-1);
+        case 'دیشب': case 'شب گذشته': return night(-1);
         case 'پریشب': return night(-2);
         case 'فردا شب': case 'فرداشب': return night(1);
         case 'امسال': return ctx.anchor ? shYear(gregorianToSolarHijri(ctx.anchor).jy, 0.8) : { value: null, granularity: 'interval', confidence: 0.4 };
@@ -113,7 +113,7 @@ export const FA_RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'fa-duration',
-    re: new RegExp(`${B}(?:(?:به${J}مدت|حدود|طی|در${J}طول|ظرف|از|تا)${J})?(یک${J}ربع|${FA_COUNT})${J}(${FA_UNIT})?(?:${J}(?:تمام|ه|ی|ای|ه${J}ای))?${E2}`, 'g'),
+    re: new RegExp(`${B}(?:(?:به${J}مدت|حدود|طی|در${J}طول|ظرف|از|تا)${J})?(یک${J}ربع|${FA_COUNT}(?=${J}${FA_UNIT}))${J}(${FA_UNIT})?(?:${J}(?:تمام|ه|ی|ای|ه${J}ای))?${E2}`, 'g'),
     resolve(m) {
       const c = m[1].replace(/[\s\u200c]+/g, ' ');
       if (/ربع$/.test(c)) return { value: 'PT15M', granularity: 'duration', confidence: 0.6 };

@@ -5,9 +5,14 @@ import { SH_MONTHS_FA } from './solar-hijri.js';
 
 /** A space, a ZWNJ or nothing between the parts of a compound (never a line break). */
 export const J = '[ \\t\\u00a0\\u200c]*';
+/**
+ * Arabic-script letters and marks, for regex classes: the U+0600 block without its punctuation
+ * (، ؛ ؟ ٪ ٫ ٬ ۔), so «فردا، یکشنبه» ends a word at the comma.
+ */
+export const AL = '\\u0610-\\u061a\\u0620-\\u065f\\u066e-\\u06d3\\u06d5-\\u06ff';
 /** No Arabic-script letter (or Latin word character) right before / after. */
-export const B = '(?<![\\u0600-\\u06ff\\w])';
-export const E = '(?![\\u0600-\\u06ff])';
+export const B = `(?<![${AL}\\w])`;
+export const E = `(?![${AL}])`;
 
 const alt = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, J)).join('|');
 

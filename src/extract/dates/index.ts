@@ -1,5 +1,5 @@
 // Time expressions: text in, DateSpans out, anchored on the publication date (never the clock).
-import { foldArabicScript } from '../quantities/fold.js';
+import { foldArabicScript, stripMarks, unstrip } from '../quantities/fold.js';
 import { EN_RULES } from './en.js';
 import { runRules } from './engine.js';
 import { FA_RULES, SH_LATIN_RULES } from './fa.js';
@@ -22,9 +22,20 @@ const FA = [...FA_RULES, ...SH_LATIN_RULES];
  */
 export function extractDates(text: string, lang: 'en' | 'fa', anchor: DateAnchor): DateSpan[] {
   if (text.length === 0) return [];
+  // Vowel marks («هفتهٔ», «نُه») are read past: the rules see the text without them.
+  const stripped = stripMarks(text);
+  if (!stripped) return extractPlain(text, lang, anchor);
+  return extractPlain(stripped.text, lang, anchor).map((s) => {
+    const { start, end } = unstrip(text, stripped.at, s.start, s.end);
+    return { ...s, start, end, text: text.slice(start, end) };
+  });
+}
+
+function extractPlain(text: string, lang: 'en' | 'fa', anchor: DateAnchor): DateSpan[] {
   const folded = foldArabicScript(text);
   const arabic = folded !== text || /[\u0600-\u06ff]/.test(text);
   const rules = lang === 'fa' ? FA : arabic ? EN_MIXED : EN_ONLY;
   const spans = runRules(text, folded, rules, anchor.date).map(toIsoValue);
-  return lang === 'fa' ? mergeAdjacent(text, folded, spans) : spans;
+  // Merged pieces can join a day and a part of day ("2019-03-03TNI"): normalise once more.
+  return lang === 'fa' ? mergeAdjacent(text, folded, spans).map(toIsoValue) : spans;
 }

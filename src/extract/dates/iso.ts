@@ -28,13 +28,31 @@ export function timemlToInterval(v: string): string | null {
   return null;
 }
 
-/** Rewrite TimeML-only values of a span in place (see the file comment). */
+/**
+ * Rewrite TimeML-only values of a span in place (see the file comment): weeks, quarters and
+ * halves become intervals, decades "1980/1989", parts of day the day ("2019-03-03TNI" ->
+ * "2019-03-03", granularity stays "time"). Idempotent.
+ */
 export function toIsoValue(span: DateSpan): DateSpan {
   const v = span.value;
   if (!v) return span;
   if (/^\d{4}-(?:QX|WXX)$/.test(v)) {
     span.timeml = v;
     span.value = null; // "the quarter" without knowing which one
+    return span;
+  }
+  // "2019-03-03TNI" (last night): the day is the value, the part of day stays in `timeml`.
+  const part = /^(\d{4}-\d{2}-\d{2})T(?:MO|AF|EV|NI|DT)$/.exec(v);
+  if (part) {
+    span.timeml = v;
+    span.value = part[1];
+    return span;
+  }
+  // "198X" (the 1980s): the ISO interval of years; TimeML writes "198".
+  const dec = /^(\d{3})X$/.exec(v);
+  if (dec) {
+    span.timeml ??= dec[1];
+    span.value = `${dec[1]}0/${dec[1]}9`;
     return span;
   }
   const interval = timemlToInterval(v);

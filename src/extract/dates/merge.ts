@@ -23,9 +23,10 @@ function combine(a: DateSpan, b: DateSpan, range: boolean): Pick<DateSpan, 'valu
   }
   // A day and a clock time: "امروز ساعت ۹" -> the day at that time.
   const day = [a, b].find((s) => s.granularity === 'day' && s.value && /^\d{4}-\d{2}-\d{2}$/.test(s.value));
-  const time = [a, b].find((s) => s.granularity === 'time' && (s.value ?? s.timeml ?? '').includes('T'));
+  const clock = (s: DateSpan): string | undefined => [s.value, s.timeml].find((v) => v?.includes('T')) ?? undefined;
+  const time = [a, b].find((s) => s.granularity === 'time' && clock(s) !== undefined);
   if (day && time && day !== time) {
-    const t = (time.value ?? time.timeml ?? '').replace(/^.*?T/, 'T');
+    const t = (clock(time) ?? '').replace(/^.*?T/, 'T');
     return { value: day.value + t, granularity: 'time', calendar: day.calendar, original: day.original, confidence: conf };
   }
   const best = [a, b].sort((x, y) => rank(y) - rank(x))[0];

@@ -45,7 +45,7 @@ const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|y
 const MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?/;
 const MONTH_BEFORE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?$/;
 
-const STOP = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'the', 'a', 'an', 'were', 'was', 'are', 'is', 'be', 'been', 'have', 'has', 'had', 'who', 'which', 'that', 'by', 'for', 'from', 'with', 'as', 'than', 'per', 'said', 'more', 'have', 'will', 'would', 'could', 'in', 'into', 'out', 'up', 'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'other', 'others', 'times', 'each', 'among', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'if', 'but', 'so', 'not', 'no']);
+const STOP = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'the', 'a', 'an', 'were', 'was', 'are', 'is', 'be', 'been', 'have', 'has', 'had', 'who', 'which', 'that', 'by', 'for', 'from', 'with', 'as', 'than', 'per', 'said', 'more', 'have', 'will', 'would', 'could', 'in', 'into', 'out', 'up', 'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'other', 'others', 'times', 'each', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'under', 'whom', 'whose', 'what', 'all', 'both', 'remained', 'remain', 'among', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'if', 'but', 'so', 'not', 'no']);
 
 function vagueRange(core: string): [number, number] | null {
   const c = core.replace(/\s+/g, ' ').trim();
@@ -138,13 +138,18 @@ export function extractEnglishQuantities(text: string): QuantitySpan[] {
         if (MONTH.test(after.trimStart()) && /^\s/.test(after)) continue; // "between 15 and 18 November": dates
       }
     }
+    // "a quarter-million", "half a million": a fraction of a large scale is a round estimate.
+    if (qualifier === 'exact' && /^(?:a|one|half)[- ](?:quarter|half|third|a)[- ](?:of[- ]a[- ])?(?:thousand|million|billion)$/i.test(core)) qualifier = 'approximately';
+    // The longest qualifier wins: "no more than" (at most) over "more than" (at least).
+    let best: [RegExpExecArray, Qualifier] | null = null;
     for (const [re, q] of QUALIFIERS) {
       const qm = re.exec(before);
-      if (qm) {
-        qualifier = q === 'approximately' && /between|from/i.test(qm[0]) && valueMax === null ? qualifier : q;
-        if (!(/between|from/i.test(qm[0]) && valueMax === null)) start -= qm[0].length;
-        break;
-      }
+      if (qm && (!best || qm[0].length > best[0][0].length)) best = [qm, q];
+    }
+    if (best) {
+      const [qm, q] = best;
+      qualifier = q === 'approximately' && /between|from/i.test(qm[0]) && valueMax === null ? qualifier : q;
+      if (!(/between|from/i.test(qm[0]) && valueMax === null)) start -= qm[0].length;
     }
     if (/^\s*(?:or more|and more|plus|or so)\b/i.test(after)) {
       const om = /^\s*(?:or more|and more|plus|or so)\b/i.exec(after)!;

@@ -26,3 +26,33 @@ export function foldArabicScript(s: string): string {
     return MAP[c];
   });
 }
+
+/** Harakat, hamza above/below, superscript alef: marks that change no letter («نُه», «هفتهٔ»). */
+const MARKS = /[\u064b-\u065f\u0670]/g;
+
+/**
+ * Text without Arabic vowel marks, with `at[i]` = the offset in the original of character i of
+ * the stripped text (and `at[length]` = the original length); null when there is nothing to strip.
+ * `unstrip` maps a span [start, end) of the stripped text back, keeping marks on its last letter.
+ */
+export function stripMarks(text: string): { text: string; at: number[] } | null {
+  MARKS.lastIndex = 0;
+  if (!MARKS.test(text)) return null;
+  const at: number[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670) continue;
+    at.push(i);
+    out += text[i];
+  }
+  at.push(text.length);
+  return { text: out, at };
+}
+
+export function unstrip(original: string, at: number[], start: number, end: number): { start: number; end: number } {
+  const s = at[start];
+  let e = end > start ? at[end - 1] + 1 : s;
+  while (e < original.length && /[\u064b-\u065f\u0670]/.test(original[e])) e++;
+  return { start: s, end: e };
+}

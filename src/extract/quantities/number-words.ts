@@ -101,6 +101,7 @@ export function parsePersianNumber(phrase: string): number | null {
   if (words.length === 0) return null;
   let total = 0;
   let current = 0;
+  let lastChunk = 0; // the amount the last scale word produced, for stacked scales
   let seen = false;
   for (const w of words) {
     if (/^\d+([.\u066b/]\d+)?$/.test(w)) {
@@ -110,8 +111,15 @@ export function parsePersianNumber(phrase: string): number | null {
       current += FA_ALL[w];
       seen = true;
     } else if (w in FA_SCALES) {
-      total += (current || 1) * FA_SCALES[w];
-      current = 0;
+      if (current === 0 && lastChunk > 0 && FA_SCALES[w] > 1) {
+        // Stacked scales multiply: "۲٫۴ هزار میلیارد" = 2.4 × 1000 × 10^9.
+        total += lastChunk * (FA_SCALES[w] - 1);
+        lastChunk *= FA_SCALES[w];
+      } else {
+        lastChunk = (current || 1) * FA_SCALES[w];
+        total += lastChunk;
+        current = 0;
+      }
       seen = true;
     } else if (w === 'نیم') {
       current += 0.5;

@@ -1,7 +1,7 @@
 // Shapes of the quantity extractor.
 
 /** Bump when a change alters which spans or values come out. */
-export const EXTRACTOR_VERSION = 'quantities@1';
+export const EXTRACTOR_VERSION = 'quantities@2';
 
 export type Qualifier = 'exact' | 'approximately' | 'at_least' | 'at_most';
 

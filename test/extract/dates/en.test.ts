@@ -125,8 +125,9 @@ describe('English anchoring on the publication date', () => {
 });
 
 describe('English intervals, decades, durations, sets and times', () => {
-  it('reads decades TimeML-style', () => {
-    expect(only('Thousands were jailed in the 1980s.')).toMatchObject({ value: '198X', timeml: '198', granularity: 'decade' });
+  it('reads decades as an ISO interval of years, TimeML form in timeml', () => {
+    expect(only('Thousands were jailed in the 1980s.')).toMatchObject({ value: '1980/1989', timeml: '198', granularity: 'decade' });
+    expect(only('It has been used since the eighties.')).toMatchObject({ value: '1980/1989', timeml: '198' });
   });
 
   it('reads seasons as an interval with the TimeML season code', () => {
@@ -137,14 +138,39 @@ describe('English intervals, decades, durations, sets and times', () => {
     expect(only('Hundreds were detained over the weekend.')).toMatchObject({ value: '2019-05-11/2019-05-12', timeml: '2019-W19-WE' });
   });
 
-  it('reads day ranges within a month as intervals', () => {
-    expect(only('from 12 to 15 March 2019')).toMatchObject({ value: '2019-03-12/2019-03-15', granularity: 'interval' });
+  it('reads day ranges within a month as intervals, leaving "from"/"between" outside the span', () => {
+    expect(only('from 12 to 15 March 2019')).toMatchObject({ text: '12 to 15 March 2019', value: '2019-03-12/2019-03-15', granularity: 'interval' });
+    expect(only('on the night of 2 to 3 March')).toMatchObject({ text: '2 to 3 March', value: '2019-03-02/2019-03-03' });
+    expect(only('riots on 2 and 3 March')).toMatchObject({ text: '2 and 3 March', value: '2019-03-02/2019-03-03' });
+    expect(only('held from 5 to 29 March.')).toMatchObject({ text: '5 to 29 March', value: '2019-03-05/2019-03-29' });
     expect(only('March 3-5, 2019')).toMatchObject({ value: '2019-03-03/2019-03-05', granularity: 'interval' });
   });
 
   it('reads year and month ranges as intervals', () => {
     expect(only('between 1988 and 1990')).toMatchObject({ value: '1988/1990', granularity: 'interval' });
     expect(only('from May to July 2019')).toMatchObject({ value: '2019-05/2019-07', granularity: 'interval' });
+  });
+
+  it('reads a range of days in two months as one interval', () => {
+    expect(only('held between 3 March and 31 May 2025.')).toMatchObject({ text: '3 March and 31 May 2025', value: '2025-03-03/2025-05-31', granularity: 'interval' });
+    expect(only('from 20 December to 5 January 2020')).toMatchObject({ value: '2019-12-20/2020-01-05' });
+  });
+
+  it('keeps "3 March and 31 May" without "between" as two dates', () => {
+    const spans = extractDates('Protests on 3 March and 31 May were broken up.', 'en', PUB);
+    expect(spans.map((s) => [s.text, s.value])).toEqual([['3 March', '2019-03-03'], ['31 May', '2018-05-31']]);
+  });
+
+  it('reads "early / mid / late March" and "the second week of March" as intervals of days', () => {
+    expect(only('detained since early March.')).toMatchObject({ text: 'early March', value: '2019-03-01/2019-03-10', timeml: '2019-03', granularity: 'interval' });
+    expect(only('in mid-April')).toMatchObject({ value: '2019-04-11/2019-04-20', timeml: '2019-04' });
+    expect(only('in late February 2016')).toMatchObject({ value: '2016-02-21/2016-02-29', timeml: '2016-02' });
+    expect(only('since the second week of March')).toMatchObject({ text: 'second week of March', value: '2019-03-08/2019-03-14' });
+    expect(only('in the last week of April 2019')).toMatchObject({ value: '2019-04-24/2019-04-30' });
+  });
+
+  it('gives "last night" the day as value and the part of day in timeml', () => {
+    expect(only('Police raided the camp last night.')).toMatchObject({ value: '2019-05-14', timeml: '2019-05-14TNI', granularity: 'time' });
   });
 
   it('gives durations and sets ISO 8601 periods', () => {
@@ -164,5 +190,29 @@ describe('English intervals, decades, durations, sets and times', () => {
   it('marks "now" and "recently" with TimeML reference values', () => {
     expect(only('The prison is now closed.')).toMatchObject({ timeml: 'PRESENT_REF', value: '2019-05-15' });
     expect(only('He was recently moved.')).toMatchObject({ timeml: 'PAST_REF', value: null });
+  });
+});
+
+describe('Solar Hijri years written in Latin digits in English text', () => {
+  it('reads a 13xx year followed by its Gregorian equivalent', () => {
+    const spans = extractDates('the first time since 1358 (1979–80), the year the Guard was formed', 'en', PUB);
+    expect(spans[0]).toMatchObject({ text: '1358', value: '1979-03-21/1980-03-20', calendar: 'solar-hijri', original: '1358' });
+    expect(extractDates('Born in a village in 1351 (1972), he', 'en', PUB)[0]).toMatchObject({ text: '1351', value: '1972-03-21/1973-03-20' });
+  });
+
+  it('reads a marked year ("1358 SH", "the Iranian year 1358")', () => {
+    expect(extractDates('It closed in 1358 SH.', 'en', PUB)[0]).toMatchObject({ text: '1358', value: '1979-03-21/1980-03-20' });
+    expect(extractDates('in the Iranian year 1362', 'en', PUB)[0]).toMatchObject({ value: '1983-03-21/1984-03-20' }); // jalaali-js: 1363 begins 1984-03-20
+  });
+
+  it('reads "since 1358" only in a text that uses Solar Hijri dates elsewhere', () => {
+    expect(extractDates('He has led the union since 1358.', 'en', PUB)).toHaveLength(0);
+    const spans = extractDates('The camp opened on 26 Tir 1362. He has led the union since 1358.', 'en', PUB);
+    expect(spans.map((s) => [s.text, s.value])).toEqual([['26 Tir 1362', '1983-07-17'], ['1358', '1979-03-21/1980-03-20']]);
+  });
+
+  it('does not read a year whose bracketed equivalent does not match', () => {
+    expect(extractDates('in 1400 (1021)', 'en', PUB)).toHaveLength(0);
+    expect(extractDates('It fell in 1453 (1453).', 'en', PUB)).toHaveLength(0);
   });
 });

@@ -94,3 +94,40 @@ describe('Persian times, durations, and spans', () => {
     expect(values('او به مدرسه ۱۵ خرداد می‌رود')).toEqual([]);
   });
 });
+
+describe('Persian fixes found on the sample corpus', () => {
+  it('reads past vowel marks: «هفتهٔ گذشته» with the ezafe hamza, keeping the mark in the span', () => {
+    const s = extractDates('او هفتهٔ گذشته آزاد شد', 'fa', PUB);
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ text: 'هفتهٔ گذشته', value: '2020-07-25/2020-07-31' });
+    expect(extractDates('هفته‌ی گذشته آزاد شد', 'fa', PUB)[0]?.value).toBe('2020-07-25/2020-07-31');
+  });
+
+  it('ends a word at the Persian comma: «فردا، یکشنبه، ساعت ده صبح»', () => {
+    const s = extractDates('خواست فردا، یکشنبه، ساعت ده صبح جمع شوند', 'fa', { date: '2025-03-01' });
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject({ text: 'فردا، یکشنبه، ساعت ده صبح', value: '2025-03-02T10:00' });
+    expect(extractDates('امروز، ۲۶ تیر، سالگرد است', 'fa', { date: '2025-07-17' })[0]).toMatchObject({ value: '2025-07-17' });
+  });
+
+  it('reads «شب گذشته» as last night: the day as value, the part of day in timeml', () => {
+    expect(extractDates('شب گذشته پل را بستند', 'fa', PUB)[0]).toMatchObject({ text: 'شب گذشته', value: '2020-07-31', timeml: '2020-07-31TNI' });
+    expect(extractDates('دیشب صدای تیراندازی آمد', 'fa', PUB)[0]).toMatchObject({ value: '2020-07-31', timeml: '2020-07-31TNI' });
+  });
+
+  it('reads a bare Solar Hijri year after «از»', () => {
+    expect(extractDates('از ۱۴۰۲ در خانه‌های پیش‌ساخته زندگی می‌کنند', 'fa', PUB)[0]).toMatchObject({ text: '۱۴۰۲', value: solarHijriYearInterval(1402) });
+    expect(extractDates('که از ۱۳۵۸ تاکنون سخن نگفته', 'fa', PUB)[0]).toMatchObject({ text: '۱۳۵۸', value: '1979-03-21/1980-03-20' });
+  });
+
+  it('reads a bare month name that is nothing else after a preposition: «در اسفند» = the last Esfand', () => {
+    expect(extractDates('دو بار در اسفند به اردوگاه آمد', 'fa', { date: '2025-04-20' })[0]).toMatchObject({ text: 'اسفند', value: '2025-02-19/2025-03-20' });
+    expect(extractDates('بوی اسفند می‌آمد', 'fa', PUB)).toHaveLength(0); // wild rue, not the month
+    expect(extractDates('در تیر و کمان', 'fa', PUB)).toHaveLength(0); // تیر is also an arrow
+  });
+
+  it('looks at the verb after a yearless date: «۲۰ خرداد برگزار می‌شود» is the coming one', () => {
+    expect(extractDates('جلسهٔ دادگاه او ۲۰ خرداد برگزار می‌شود.', 'fa', { date: '2025-05-14' })[0]?.value).toBe('2025-06-10');
+    expect(extractDates('او ۲۰ خرداد آزاد شد.', 'fa', { date: '2025-05-14' })[0]?.value).toBe('2024-06-09');
+  });
+});

@@ -7,7 +7,8 @@ const pick = (q: QuantitySpan): unknown[] => [q.text, q.value, q.valueMax, q.qua
 describe('English quantities', () => {
   it.each([
     ['More than 1,200 prisoners were held.', ['More than 1,200 prisoners', 1200, null, 'at_least', 'prisoners']],
-    ['a quarter-million people marched', ['a quarter-million people', 250000, null, 'exact', 'people']],
+    ['a quarter-million people marched', ['a quarter-million people', 250000, null, 'approximately', 'people']], // a round estimate
+    ['half a million people', ['half a million people', 500000, null, 'approximately', 'people']],
     ['some forty thousand detainees', ['some forty thousand detainees', 40000, null, 'approximately', 'detainees']],
     ['two hundred and fifty prisoners', ['two hundred and fifty prisoners', 250, null, 'exact', 'prisoners']],
     ['tens of thousands of protesters', ['tens of thousands of protesters', 20000, 90000, 'approximately', 'protesters']],
@@ -91,5 +92,36 @@ describe('quantity spans', () => {
     const text = `${'x'.repeat(10 * 1024 * 1024)} 1,200 prisoners`;
     expect(extractQuantities(text, 'en').map((q) => q.value)).toEqual([1200]);
     expect(extractQuantities(text, 'fa').map((q) => q.value)).toEqual([1200]);
+  });
+});
+
+describe('fixes found on the sample corpus', () => {
+  it('takes the longest qualifier: "no more than" is at most, not "more than"', () => {
+    expect(extractQuantities('no more than 900 people had been detained', 'en').map(pick)).toEqual([['no more than 900 people', 900, null, 'at_most', 'people']]);
+    expect(extractQuantities('not more than 50 prisoners', 'en').map(pick)).toEqual([['not more than 50 prisoners', 50, null, 'at_most', 'prisoners']]);
+  });
+
+  it('does not take "about" after a number word as its counted noun', () => {
+    expect(extractQuantities('Of the detainees there were twelve about whom nothing is known.', 'en').map(pick)).toEqual([['twelve', 12, null, 'exact', null]]);
+    expect(extractQuantities('forty around the gate', 'en').map(pick)).toEqual([['forty', 40, null, 'exact', null]]);
+  });
+
+  it('multiplies stacked Persian scales: «۲٫۴ هزار میلیارد» = 2.4 × 10^12', () => {
+    expect(extractQuantities('هزینهٔ طرح ۲٫۴ هزار میلیارد ریال است', 'fa').map((q) => q.value)).toEqual([2.4e12]);
+    expect(extractQuantities('دو میلیون و پانصد هزار نفر', 'fa').map((q) => q.value)).toEqual([2500000]);
+  });
+
+  it('reads past vowel marks: «نُه نفر»', () => {
+    const q = extractQuantities('حال نُه نفر وخیم است', 'fa');
+    expect(q.map(pick)).toEqual([['نُه نفر', 9, null, 'exact', 'نفر']]);
+  });
+
+  it('ends a Persian number at the Persian comma', () => {
+    expect(extractQuantities('چهار هزار، شاید بیشتر', 'fa').map((q) => q.value)).toEqual([4000]);
+  });
+
+  it('keeps the English qualifier of Latin digits in a text that also holds Persian', () => {
+    const q = extractQuantities('کلانتری / Kalantari: the list of the missing (some 140 names?)', 'en');
+    expect(q.map(pick)).toEqual([['some 140 names', 140, null, 'approximately', 'names']]);
   });
 });
