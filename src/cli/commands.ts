@@ -64,9 +64,10 @@ export function registerCommands(program: Command): void {
     .argument('<paths...>', 'files, folders, or - for a list on stdin')
     .option('--max-size <size>', 'refuse files larger than this (e.g. 500MB)', '2GB')
     .option('--workers <n>', 'reader threads (default: number of cores)')
+    .option('--no-corpus', 'skip reuse detection, entity resolution and claims after the batch')
     .option('--json', 'print the report as JSON')
     .action(
-      action(async (paths: string[], opts: Opts & { maxSize: string; workers?: string }, cmd: Command) => {
+      action(async (paths: string[], opts: Opts & { maxSize: string; workers?: string; corpus: boolean }, cmd: Command) => {
         const inputs = paths.includes('-') ? [...paths.filter((p) => p !== '-'), ...(await readStdinLines())] : paths;
         const options = defaultIngestOptions();
         options.maxFileBytes = parseSize(opts.maxSize);
@@ -81,8 +82,14 @@ export function registerCommands(program: Command): void {
         try {
           const report = await ingestPaths(w, inputs, options);
           bar.finish();
+          let corpus = null;
+          if (opts.corpus && report.added.length > 0) {
+            const { runCorpusStages } = await import('../pipeline/corpus-stages.js');
+            const tty = process.stderr.isTTY && !process.env.CI;
+            corpus = await runCorpusStages(w, report.added.map((a) => a.id), (stage) => tty && process.stderr.write(`${stage}…\n`));
+          }
           if (opts.json) {
-            console.log(JSON.stringify(report));
+            console.log(JSON.stringify({ ...report, corpus }));
           } else {
             const rate = report.seconds > 0 ? (report.added.length + report.present.length) / report.seconds : 0;
             console.log(
@@ -93,6 +100,13 @@ export function registerCommands(program: Command): void {
             const notes = new Map<string, number>();
             for (const w of report.warnings) notes.set(w.message, (notes.get(w.message) ?? 0) + 1);
             for (const [message, n] of notes) console.log(`  note: ${message} (${n} file${n > 1 ? 's' : ''})`);
+            if (corpus) {
+              console.log(
+                `reuse links ${corpus.reuseLinks}, new entities ${corpus.entitiesCreated}, ` +
+                  `claims ${corpus.claims} in ${corpus.claimGroups} groups (${corpus.conflicts} in conflict)`,
+              );
+              for (const wmsg of corpus.warnings) console.log(`  note: ${wmsg}`);
+            }
           }
           process.exitCode = report.failed.length ? EXIT_SOME_FAILED : EXIT_OK;
         } finally {

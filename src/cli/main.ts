@@ -5,6 +5,8 @@ import { registerCommands, registerExtractionCommands } from './commands.js';
 import { EXIT_USAGE } from './errors.js';
 import { registerIntegrityCommands } from './integrity-commands.js';
 import { registerServe } from './serve.js';
+import { registerEntityCommands } from './entity-commands.js';
+import { registerReuseCommands } from './reuse-commands.js';
 
 const program = new Command();
 program
@@ -18,6 +20,8 @@ program
 registerCommands(program);
 registerExtractionCommands(program);
 registerIntegrityCommands(program);
+registerEntityCommands(program);
+registerReuseCommands(program);
 registerServe(program);
 
 try {
