@@ -28,10 +28,17 @@ export class SqliteReuseIndex implements ReuseIndex {
   onLookup: ((hash: number) => void) | null = null;
 
   constructor(private readonly db: Database.Database) {
+    // Postings go in at random hash positions: a larger page cache than the 2 MiB default
+    // keeps the upper levels of the index in memory (pages are allocated only when used).
+    if ((db.pragma('cache_size', { simple: true }) as number) > -262_144) db.pragma('cache_size = -262144');
     this.stmt = {
       num: db.prepare('SELECT num FROM reuse_document WHERE id = ?').pluck(),
       insertDoc: db.prepare('INSERT INTO reuse_document (id) VALUES (?)'),
-      insertShingle: db.prepare('INSERT OR IGNORE INTO reuse_shingle (hash, document_num, position) VALUES (?, ?, ?)'),
+      // One statement per document: the postings go in as a JSON array of [hash, position].
+      insertShingles: db.prepare(
+        `INSERT OR IGNORE INTO reuse_shingle (hash, document_num, position)
+         SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]') FROM json_each(?)`,
+      ),
       postings: db.prepare(
         'SELECT s.document_num AS num, s.position AS position FROM reuse_shingle s WHERE s.hash = ? LIMIT ' + MAX_POSTINGS_PER_HASH,
       ),
@@ -55,8 +62,10 @@ export class SqliteReuseIndex implements ReuseIndex {
     this.db.transaction(() => {
       if (this.stmt.num.get(documentId) !== undefined) return;
       const num = Number(this.stmt.insertDoc.run(documentId).lastInsertRowid);
-      for (let k = 0; k < fingerprints.hashes.length; k++) {
-        this.stmt.insertShingle.run(fingerprints.hashes[k]!, num, fingerprints.positions[k]!);
+      if (fingerprints.hashes.length > 0) {
+        const pairs: [number, number][] = [];
+        for (let k = 0; k < fingerprints.hashes.length; k++) pairs.push([fingerprints.hashes[k]!, fingerprints.positions[k]!]);
+        this.stmt.insertShingles.run(num, JSON.stringify(pairs));
       }
     })();
   }
