@@ -19,6 +19,7 @@ import { AUTOMATIC_THRESHOLD, REVIEW_THRESHOLD, scoreNamePair, type PairSignals 
 import { wordSimilarity } from '../resolve/similarity.js';
 import type { EntityChange, KeyedEntity, ReviewCandidate, Store } from '../store/store.js';
 import { isMostlyArabicScript } from '../text/normalize.js';
+import { translationKey } from './org-words.js';
 import { logDraft } from './workspace.js';
 
 export interface ResolveRunOptions {
@@ -85,6 +86,10 @@ export function indexedNames(e: Pick<Entity, 'name' | 'aliases' | 'type'>): stri
 export function recordKeys(record: NameRecord, type: NameType): string[] {
   const keys = new Set(blockingKeys(record).map((k) => `${type}:${k}`));
   for (const name of [record.name, ...(record.aliases ?? [])]) {
+    if (type === 'ORG') {
+      const t = translationKey(name);
+      if (t) keys.add(`ORG:t:${t}`);
+    }
     for (const w of analyzeName(name, type).words) {
       const sk = skeletonOf(w);
       if (sk.length >= 2) keys.add(`${type}:w:${sk}`);
@@ -356,6 +361,22 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
       link(overlay, scored[0].entity, mentions);
       report.linkedToExisting += mentions.length;
       return;
+    }
+    if (type === 'ORG') {
+      // A translation of a known organization's name ("وزارت کشور" / "Ministry of the Interior").
+      const tkeys = [...new Set(ordered.map(translationKey).filter((t): t is string => t !== null))].map((t) => `ORG:t:${t}`);
+      const stored = await store.findEntitiesByKeys(tkeys, MAX_BLOCK);
+      const ids = new Set(tkeys.flatMap((k) => [...(stored.get(k) ?? []), ...(overlay.keys.get(k) ?? [])]));
+      if (ids.size === 1) {
+        const id = [...ids][0]!;
+        await overlay.load([id]);
+        const e = overlay.entities.get(id);
+        if (e && e.type === 'ORG') {
+          link(overlay, e, mentions);
+          report.linkedToExisting += mentions.length;
+          return;
+        }
+      }
     }
     review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
   } else if (type === 'PERSON') {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { translationKey } from '../../src/pipeline/org-words.js';
+import { resolveWorkspace, statedAliases } from '../../src/pipeline/resolve-run.js';
+import { addDocument, entityOf, tempWorkspace } from './workspace.js';
+
+describe('organization names across languages and stated aliases', () => {
+  it('gives a translation and its original one key, and different bodies different keys', () => {
+    expect(translationKey('وزارت کشور')).toBe(translationKey('Ministry of the Interior'));
+    expect(translationKey('اتحادیهٔ کشاورزان گلمرز')).toBe(translationKey('Golmarz Farmers’ Union'));
+    // Arabic yeh (ي) as an old CMS stores it.
+    expect(translationKey('سپاه نگهباني داخلي')).toBe(translationKey('Internal Guard Corps'));
+    expect(translationKey('Teachers Union')).not.toBe(translationKey('Farmers Union'));
+    expect(translationKey('Vahrestan Rights Monitor')).not.toBe(translationKey('Vahrestan Civic Alliance'));
+    expect(translationKey('Monitor')).toBeNull(); // one word says too little
+  });
+
+  it('reads "X — the Y, as people call them" and «X — همان Y» as one organization, not "X and Y"', () => {
+    const en = 'the Internal Guard Corps — the Grey Coats, as people call them — and the Vahrestan Civic Alliance';
+    const span = (t: string, s: string, id: string) => ({ id, start: t.indexOf(s), end: t.indexOf(s) + s.length, type: 'ORG' as const });
+    expect(statedAliases(en, [span(en, 'Internal Guard Corps', 'a'), span(en, 'Grey Coats', 'b'), span(en, 'Vahrestan Civic Alliance', 'c')])).toEqual([['a', 'b']]);
+    const fa = 'سپاه نگهبانی داخلی — همان خاکستری‌پوشان — پاسخ داد';
+    expect(statedAliases(fa, [span(fa, 'سپاه نگهبانی داخلی', 'a'), span(fa, 'خاکستری‌پوشان', 'b')])).toEqual([['a', 'b']]);
+  });
+
+  it('links a Persian organization name to its English entity across documents', async () => {
+    const ws = tempWorkspace();
+    const en = await addDocument(ws, 'The Ministry of the Interior denied it.', [['Ministry of the Interior', 'ORG']]);
+    const fa = await addDocument(ws, 'وزارت کشور این خبر را تکذیب کرد.', [['وزارت کشور', 'ORG']], 'fa');
+    const other = await addDocument(ws, 'The Ministry of Justice said nothing.', [['Ministry of Justice', 'ORG']]);
+    await resolveWorkspace(ws);
+    const id = await entityOf(ws, en.id, 'Ministry of the Interior');
+    expect(await entityOf(ws, fa.id, 'وزارت کشور')).toBe(id);
+    expect(await entityOf(ws, other.id, 'Ministry of Justice')).not.toBe(id);
+  });
+});
