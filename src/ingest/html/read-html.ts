@@ -69,7 +69,14 @@ export function readHtmlSync(input: ReadInput): ReadResult {
   metadata.extra.encoding = encoding;
   metadata.flags.push(...flags);
   const sections = findSections(page, main, blockSpan);
-  if (sections.length) metadata.extra.archivePosts = sections.length;
+  if (sections.length) {
+    metadata.extra.archivePosts = sections.length;
+    // On an archive page a date read from the body belongs to one post, not to the page.
+    if (metadata.published && /in article|byline|text/.test(metadata.published.evidence)) {
+      metadata.extra.firstPostDate = metadata.published.value;
+      metadata.published = null;
+    }
+  }
   return { mediaType: 'html', kind: 'article', text, passages, metadata, sections };
 }
 

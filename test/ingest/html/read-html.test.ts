@@ -143,6 +143,8 @@ ${post('Access road repairs delayed', '2019-05-20', P3)}
     expect(r.sections.map((s) => s.published?.value)).toEqual(['2019-03-02', '2019-04-11', '2019-05-20']);
     expect(r.text.slice(r.sections[1]!.start, r.sections[1]!.end)).toContain(P2);
     expect(r.text.slice(r.sections[1]!.start, r.sections[1]!.end)).not.toContain(P1);
+    // The first post's date is not the page's date.
+    expect(r.metadata.published).toBeNull();
   });
 });
 
