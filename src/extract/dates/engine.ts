@@ -48,6 +48,8 @@ interface Candidate {
   m: RegExpExecArray;
 }
 
+const longestFirst = (a: Candidate, b: Candidate): number => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order;
+
 export function runRules(text: string, folded: string, rules: Rule[], anchorIso: string | null): DateSpan[] {
   const cands: Candidate[] = [];
   rules.forEach((rule, order) => {
@@ -60,7 +62,7 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
       cands.push({ start: m.index, end: m.index + m[0].length, rule, order, m });
     }
   });
-  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  cands.sort(longestFirst);
   // Longest first; a candidate is kept when none of its characters is taken. Marking characters
   // keeps this linear in the matched length, even for texts with a million candidates.
   const taken = new Uint8Array(text.length);
@@ -91,20 +93,37 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
     end: 0,
   };
   const out: DateSpan[] = [];
+  // A rule that declines its match frees its characters for the shorter candidates under it
+  // ("on 3 March and 31 May" is not a range: the two dates come back). They wait in `pending`
+  // (sorted by start) and are resolved in text order with the rest.
   const rejected = new Set<Candidate>();
-  for (let i = 0; i < chosen.length; i++) {
-    const c = chosen[i];
+  const byStart = [...cands].sort((a, b) => a.start - b.start);
+  let maxLen = 0;
+  for (const c of cands) maxLen = Math.max(maxLen, c.end - c.start);
+  const pending: Candidate[] = [];
+  let next = 0;
+  while (next < chosen.length || pending.length > 0) {
+    const c = pending.length > 0 && (next >= chosen.length || pending[0].start <= chosen[next].start) ? pending.shift()! : chosen[next++];
     ctx.start = c.start;
     ctx.end = c.end;
     const r = c.rule.resolve(c.m, ctx);
     if (!r) {
-      // A rule that declines its match frees its characters for the shorter candidates under it
-      // ("on 3 March and 31 May" is not a range: the two dates come back).
       rejected.add(c);
       taken.fill(0, c.start, c.end);
-      const freed: Candidate[] = [];
-      for (const o of cands) {
-        if (rejected.has(o) || o.end <= c.start || o.start >= c.end) continue;
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byStart[mid].start < c.start - maxLen) lo = mid + 1;
+        else hi = mid;
+      }
+      const under: Candidate[] = [];
+      for (let k = lo; k < byStart.length && byStart[k].start < c.end; k++) {
+        const o = byStart[k];
+        if (o.end > c.start && !rejected.has(o)) under.push(o);
+      }
+      under.sort(longestFirst);
+      for (const o of under) {
         let free = true;
         for (let k = o.start; k < o.end; k++) {
           if (taken[k]) {
@@ -114,12 +133,9 @@ export function runRules(text: string, folded: string, rules: Rule[], anchorIso:
         }
         if (!free) continue;
         taken.fill(1, o.start, o.end);
-        freed.push(o);
+        pending.push(o);
       }
-      if (freed.length) {
-        const rest = [...freed, ...chosen.slice(i + 1)].sort((a, b) => a.start - b.start);
-        chosen.splice(i + 1, chosen.length - i - 1, ...rest);
-      }
+      pending.sort((a, b) => a.start - b.start);
       continue;
     }
     let start = c.start + (r.trimStart ?? 0);
