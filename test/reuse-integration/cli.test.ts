@@ -25,7 +25,6 @@ describe('daftar reuse / claims / claim', () => {
   writeFileSync(join(files, 'own.txt'), OWN_COUNT);
 
   it('lists the copied passage as a cluster and as a pair of one document', () => {
-    expect(daftar(ws, ['init']).status).toBe(0);
     expect(daftar(ws, ['ingest', files]).status).toBe(0);
     const r = daftar(ws, ['reuse', '--json']);
     expect(r.status).toBe(0);
