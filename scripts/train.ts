@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataPath, repoRoot } from '../eval/harness.js';
 import { allowedTable, iobToBilou, tagCount, viterbi } from '../src/extract/ner/decode.js';
-import { FeatureBuffer, FEATURE_VERSION, sentenceFeatures } from '../src/extract/ner/features.js';
+import { FeatureBuffer, FEATURE_VERSIONS, sentenceFeatures } from '../src/extract/ner/features.js';
 import { Gazetteer, GAZ_CITY, GAZ_CITY_BIG, GAZ_COUNTRY, GAZ_PERSON_WORD, GAZ_PLACE_FA, sequenceHash } from '../src/extract/ner/gazetteer.js';
 import { decodeModel, encodeModel, prepareTokens } from '../src/extract/ner/model.js';
 import { PLACES_FA } from '../src/extract/ner/places-fa.js';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     'prune': { type: 'string', default: '0.002' },
     'min-count': { type: 'string', default: '1' },
+    margin: { type: 'string' },
   },
 });
 
@@ -98,6 +99,93 @@ function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
   return gazetteerOf(entries);
 }
 
+// ---------------------------------------------------------------- word clusters
+
+// Distributional word clusters learned from the training sentences themselves (no other
+// text): every word seen at least CLUSTER_MIN_COUNT times is described by the counts of
+// its left and right neighbours (the CLUSTER_CONTEXTS most frequent words, others pooled),
+// then k-means (cosine, deterministic seeds: words spread over the frequency ranking).
+const CLUSTER_MIN_COUNT = 2;
+const CLUSTER_CONTEXTS = 300;
+const CLUSTER_K = 50;
+
+function buildClusters(sents: LabelledSentence[], cache: WordInfoCache): Gazetteer {
+  const counts = new Map<number, number>();
+  const seqs = sents.map((s) => s.words.map((w) => cache.get(w)[W_LOWER]! >>> 0));
+  for (const q of seqs) for (const h of q) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const ctxId = new Map<number, number>();
+  for (let i = 0; i < Math.min(CLUSTER_CONTEXTS, ranked.length); i++) ctxId.set(ranked[i]![0], i);
+  const words = ranked.filter(([, c]) => c >= CLUSTER_MIN_COUNT).map(([h]) => h);
+  const wordId = new Map<number, number>(words.map((h, i) => [h, i]));
+  const D = 2 * (CLUSTER_CONTEXTS + 2); // left contexts, right contexts (+ other, + boundary)
+  const vec = words.map(() => new Map<number, number>());
+  const ctx = (h: number | undefined): number => (h === undefined ? CLUSTER_CONTEXTS + 1 : ctxId.get(h) ?? CLUSTER_CONTEXTS);
+  for (const q of seqs) {
+    for (let i = 0; i < q.length; i++) {
+      const id = wordId.get(q[i]!);
+      if (id === undefined) continue;
+      const v = vec[id]!;
+      const l = ctx(q[i - 1]);
+      const r = D / 2 + ctx(q[i + 1]);
+      v.set(l, (v.get(l) ?? 0) + 1);
+      v.set(r, (v.get(r) ?? 0) + 1);
+    }
+  }
+  // sparse unit vectors of sqrt counts
+  const idx: Int32Array[] = [];
+  const val: Float64Array[] = [];
+  for (const v of vec) {
+    const keys = [...v.keys()].sort((a, b) => a - b);
+    const xs = keys.map((k) => Math.sqrt(v.get(k)!));
+    const norm = Math.sqrt(xs.reduce((a, b) => a + b * b, 0));
+    idx.push(Int32Array.from(keys));
+    val.push(Float64Array.from(xs.map((x) => x / norm)));
+  }
+  const K = Math.min(CLUSTER_K, words.length);
+  const centers = Array.from({ length: K }, (_, c) => {
+    const w = Math.floor((c * words.length) / K);
+    const dense = new Float64Array(D);
+    for (let k = 0; k < idx[w]!.length; k++) dense[idx[w]![k]!] = val[w]![k]!;
+    return dense;
+  });
+  const assign = new Int32Array(words.length).fill(-1);
+  for (let iter = 0; iter < 15; iter++) {
+    let changed = 0;
+    for (let w = 0; w < words.length; w++) {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let c = 0; c < K; c++) {
+        const cen = centers[c]!;
+        let dot = 0;
+        for (let k = 0; k < idx[w]!.length; k++) dot += cen[idx[w]![k]!]! * val[w]![k]!;
+        if (dot > bestScore) {
+          bestScore = dot;
+          best = c;
+        }
+      }
+      if (assign[w] !== best) changed++;
+      assign[w] = best;
+    }
+    for (const cen of centers) cen.fill(0);
+    for (let w = 0; w < words.length; w++) {
+      const cen = centers[assign[w]!]!;
+      for (let k = 0; k < idx[w]!.length; k++) cen[idx[w]![k]!] += val[w]![k]!;
+    }
+    for (const cen of centers) {
+      let n = 0;
+      for (let d = 0; d < D; d++) n += cen[d]! * cen[d]!;
+      n = Math.sqrt(n) || 1;
+      for (let d = 0; d < D; d++) cen[d] /= n;
+    }
+    if (changed === 0) break;
+  }
+  const entries = new Map<number, number>();
+  words.forEach((h, w) => entries.set(h, assign[w]! + 1));
+  log(`  ${words.length} words in ${K} clusters`);
+  return gazetteerOf(entries);
+}
+
 // ---------------------------------------------------------------- data
 
 interface Encoded {
@@ -146,12 +234,13 @@ function encodeSentences(
   dictFor: (index: number) => Gazetteer,
   featIndex: Map<number, number>,
   grow: boolean,
+  clusters: Gazetteer | null,
 ): Encoded[] {
   const cache = new WordInfoCache(1_000_000);
   const buf = new FeatureBuffer();
   const typeIndex = (t: string): number => types.indexOf(t);
   return sents.map((s, index) => {
-    const { infos, gaz: bits, dict } = prepareTokens(s.words, lang, gaz, dictFor(index), types.length, cache);
+    const { infos, gaz: bits, dict } = prepareTokens(s.words, lang, gaz, dictFor(index), types.length, cache, clusters);
     const n = s.words.length;
     sentenceFeatures(infos, bits, dict, 0, n, buf);
     const feats: number[] = [];
@@ -221,7 +310,7 @@ function emissions(wt: Weights, s: Encoded, em: Float32Array): void {
   }
 }
 
-function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, onEpoch: (epoch: number, avg: () => Weights) => void): Weights {
+function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, margin: number, onEpoch: (epoch: number, avg: () => Weights) => void): Weights {
   const w = new Float32Array(F * T);
   const u = new Float64Array(F * T);
   const trans = new Float32Array(T * T);
@@ -264,6 +353,14 @@ function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, 
     for (const idx of order) {
       const s = data[idx]!;
       emissions(cur, s, em);
+      if (margin > 0) {
+        // loss-augmented decoding: every wrong tag gets a head start of `margin`, so the
+        // update also fires when the gold path wins by less than a margin
+        for (let i = 0; i < s.n; i++) {
+          const g = s.gold[i]!;
+          for (let t = 0; t < T; t++) if (t !== g) em[i * T + t] += margin;
+        }
+      }
       viterbi(em, s.n, T, trans, start, end, moves, pred, back, c1, c2);
       let wrong = false;
       for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) wrong = true;
@@ -354,6 +451,8 @@ interface Corpus {
   train: LabelledSentence[];
   dev: LabelledSentence[];
   epochs: number;
+  /** Loss-augmented training margin (0 = plain perceptron). */
+  margin: number;
   trainedOn: string;
 }
 
@@ -361,7 +460,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
   if (lang === 'en') {
     const train = parseLabelledText(readFileSync(dataPath('ner-en', 'train.txt'), 'utf8'));
     const dev = parseLabelledText(readFileSync(dataPath('ner-en', 'dev.txt'), 'utf8'));
-    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 10, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
+    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 10, margin: 0, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
   }
   const all = parseLabelledText(readFileSync(dataPath('ner-fa', 'arman_train_fold1.txt'), 'utf8'));
   return {
@@ -370,6 +469,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
     train: all.filter((_, i) => i % 10 !== 9),
     dev: all.filter((_, i) => i % 10 === 9),
     epochs: 10,
+    margin: 2,
     trainedOn: 'ArmanPersoNERCorpus fold-1 train minus every 10th sentence (dev)',
   };
 }
@@ -386,13 +486,14 @@ function trainLanguage(lang: 'en' | 'fa'): void {
     buildDictionary(corpus.train.filter((_, i) => Math.floor(i / blockSize) !== b), corpus.types, cache),
   );
   const dictionary = buildDictionary(corpus.train, corpus.types, cache);
-  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[Math.floor(i / blockSize)]!, featIndex, true);
+  const clusters = lang === 'fa' && CLUSTER_K > 0 ? buildClusters(corpus.train, cache) : null;
+  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[Math.floor(i / blockSize)]!, featIndex, true, clusters);
   dropRareFeatures(train, featIndex, Number(values['min-count']));
-  const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, () => dictionary, featIndex, false);
+  const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, () => dictionary, featIndex, false, clusters);
   const F = featIndex.size;
   const T = tagCount(corpus.types.length);
   log(`${lang}: ${corpus.train.length} train / ${corpus.dev.length} dev sentences, ${F} features, ${T} tags, gazetteer ${gaz.entries().keys.length} names (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  const avg = trainPerceptron(train, F, T, epochs, (epoch, average) => {
+  const avg = trainPerceptron(train, F, T, epochs, values.margin ? Number(values.margin) : corpus.margin, (epoch, average) => {
     if (epoch % 2 === 0 || epoch === epochs) log(`  epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
   });
   const trainSeconds = (Date.now() - t0) / 1000;
@@ -419,7 +520,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   const encode = (confidenceFloor: number, confidenceSpan: number): Buffer => encodeModel({
     header: {
       format: 1,
-      featureVersion: FEATURE_VERSION,
+      featureVersion: FEATURE_VERSIONS[lang],
       lang,
       types: corpus.types,
       features: kept.length,
@@ -440,6 +541,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
     gazValues: g.values,
     dictKeys: dictionary.entries().keys,
     dictValues: dictionary.entries().values,
+    ...(clusters ? { clusterKeys: clusters.entries().keys, clusterValues: clusters.entries().values } : {}),
   });
   // fit entity confidence = a + b * raw on dev entities (raw = lowest token confidence)
   let bytes = encode(0, 1);

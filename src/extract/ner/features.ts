@@ -14,10 +14,23 @@ import {
   W_RAW,
   W_SHAPE,
   W_SUF1,
+  W_CLUSTER,
+  W_CUE,
+  W_PSUF,
+  W_STEM,
+  W_VPFX,
+  W_ZW1,
+  W_ZWL,
+  WORD_INFO_SIZE,
 } from './word-info.js';
 import { GAZ_TYPES } from './gazetteer.js';
 
-export const FEATURE_VERSION = 5;
+/**
+ * Feature version per language: a model file names the version it was trained with. The
+ * Persian-only features (stems, ZWNJ parts, cue words, clusters) never fire on words
+ * without Arabic-script letters, so the English features and model are unchanged by them.
+ */
+export const FEATURE_VERSIONS: Readonly<Record<'en' | 'fa', number>> = { en: 5, fa: 6 };
 
 const BOS = 0x2f1a3b4c;
 const EOS = 0x5d6e7f80;
@@ -65,6 +78,30 @@ const T_SUF2M1 = 47;
 const T_SUF2P1 = 48;
 const T_DICTM1 = 41;
 const T_DICTP1 = 42;
+// Persian (W_STEM etc. non-zero only for Arabic-script words)
+const T_STEM0 = 60;
+const T_PSUF0 = 61;
+const T_VPFX0 = 62;
+const T_ZW10 = 63;
+const T_ZWL0 = 64;
+const T_CUE0 = 65;
+const T_CLUS0 = 66;
+const T_STEMM1 = 67;
+const T_CUEM1 = 68;
+const T_CLUSM1 = 69;
+const T_STEMP1 = 70;
+const T_CUEP1 = 71;
+const T_CLUSP1 = 72;
+const T_STEMM2 = 73;
+const T_CUEM2 = 74;
+const T_STEMP2 = 75;
+const T_CUEP2 = 76;
+const T_STEMM1S0 = 77;
+const T_STEMS0P1 = 78;
+const T_PSUFM1 = 79;
+const T_PSUFP1 = 80;
+const T_CLUSM2 = 81;
+const T_CLUSP2 = 82;
 
 /** A growable buffer of feature hashes; token i's features are hashes[offsets[i] .. offsets[i+1]). */
 export class FeatureBuffer {
@@ -82,11 +119,11 @@ export class FeatureBuffer {
   }
 }
 
-const MAX_PER_TOKEN = 40 + 2 * FLAG_COUNT + 32 * 3 + 32 * 3;
+const MAX_PER_TOKEN = 70 + 2 * FLAG_COUNT + 32 * 3 + 32 * 3;
 
 /** Pseudo word-infos standing for "before the sentence" and "after the sentence". */
-export const BOS_INFO = new Int32Array(16).fill(BOS);
-export const EOS_INFO = new Int32Array(16).fill(EOS);
+export const BOS_INFO = new Int32Array(WORD_INFO_SIZE).fill(BOS, 0, W_STEM);
+export const EOS_INFO = new Int32Array(WORD_INFO_SIZE).fill(EOS, 0, W_STEM);
 
 // Features are split by what they depend on, so the tagger can cache the score of every
 // group that depends on one word only (the word itself, or the word as a neighbour).
@@ -103,6 +140,17 @@ export function selfHashes(w: Int32Array, h: Uint32Array, c: number): number {
   }
   const flags = w[W_FLAGS]!;
   for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG, b);
+  if (w[W_STEM] !== 0) {
+    h[c++] = mix(T_STEM0, w[W_STEM]!);
+    h[c++] = mix(T_PSUF0, w[W_PSUF]!);
+    if (w[W_VPFX] !== 0) h[c++] = mix(T_VPFX0, w[W_VPFX]!);
+    if (w[W_ZW1] !== 0) {
+      h[c++] = mix(T_ZW10, w[W_ZW1]!);
+      h[c++] = mix(T_ZWL0, w[W_ZWL]!);
+    }
+    if (w[W_CUE] !== 0) h[c++] = mix(T_CUE0, w[W_CUE]!);
+  }
+  if (w[W_CLUSTER] !== 0) h[c++] = mix(T_CLUS0, w[W_CLUSTER]!);
   return c;
 }
 
@@ -114,6 +162,12 @@ export function leftHashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_SUF3M1, w[W_SUF1 + 2]!);
   h[c++] = mix(T_SUF2M1, w[W_SUF1 + 1]!);
   h[c++] = mix(T_PRE3M1, w[W_PRE1 + 2]!);
+  if (w[W_STEM] !== 0) {
+    h[c++] = mix(T_STEMM1, w[W_STEM]!);
+    h[c++] = mix(T_PSUFM1, w[W_PSUF]!);
+    if (w[W_CUE] !== 0) h[c++] = mix(T_CUEM1, w[W_CUE]!);
+  }
+  if (w[W_CLUSTER] !== 0) h[c++] = mix(T_CLUSM1, w[W_CLUSTER]!);
   return c;
 }
 
@@ -125,6 +179,12 @@ export function rightHashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_SUF3P1, w[W_SUF1 + 2]!);
   h[c++] = mix(T_SUF2P1, w[W_SUF1 + 1]!);
   h[c++] = mix(T_PRE3P1, w[W_PRE1 + 2]!);
+  if (w[W_STEM] !== 0) {
+    h[c++] = mix(T_STEMP1, w[W_STEM]!);
+    h[c++] = mix(T_PSUFP1, w[W_PSUF]!);
+    if (w[W_CUE] !== 0) h[c++] = mix(T_CUEP1, w[W_CUE]!);
+  }
+  if (w[W_CLUSTER] !== 0) h[c++] = mix(T_CLUSP1, w[W_CLUSTER]!);
   return c;
 }
 
@@ -132,6 +192,11 @@ export function rightHashes(w: Int32Array, h: Uint32Array, c: number): number {
 export function left2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_LM2, w[W_LOWER]!);
   h[c++] = mix(T_SM2, w[W_SHAPE]!);
+  if (w[W_STEM] !== 0) {
+    h[c++] = mix(T_STEMM2, w[W_STEM]!);
+    if (w[W_CUE] !== 0) h[c++] = mix(T_CUEM2, w[W_CUE]!);
+  }
+  if (w[W_CLUSTER] !== 0) h[c++] = mix(T_CLUSM2, w[W_CLUSTER]!);
   return c;
 }
 
@@ -139,6 +204,11 @@ export function left2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
 export function right2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
   h[c++] = mix(T_LP2, w[W_LOWER]!);
   h[c++] = mix(T_SP2, w[W_SHAPE]!);
+  if (w[W_STEM] !== 0) {
+    h[c++] = mix(T_STEMP2, w[W_STEM]!);
+    if (w[W_CUE] !== 0) h[c++] = mix(T_CUEP2, w[W_CUE]!);
+  }
+  if (w[W_CLUSTER] !== 0) h[c++] = mix(T_CLUSP2, w[W_CLUSTER]!);
   return c;
 }
 
@@ -191,6 +261,11 @@ export function pairHashes(
   h[c++] = mix(T_S0_LP1, mix(s0, lp1));
   h[c++] = mix(T_LM3, i >= 3 ? infos[k - 3]![W_LOWER]! : BOS);
   h[c++] = mix(T_LP3, i + 3 < n ? infos[k + 3]![W_LOWER]! : EOS);
+  const st0 = w[W_STEM]!;
+  if (st0 !== 0) {
+    if (wm1[W_STEM] !== 0) h[c++] = mix(T_STEMM1S0, mix(wm1[W_STEM]!, st0));
+    if (wp1[W_STEM] !== 0) h[c++] = mix(T_STEMS0P1, mix(st0, wp1[W_STEM]!));
+  }
   const flags = w[W_FLAGS]!;
   if (i === 0) {
     for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG_FIRST, b);

@@ -10,7 +10,7 @@ import { allowedTable, tagCount, viterbi, type MoveTable } from './decode.js';
 import {
   BOS_INFO,
   EOS_INFO,
-  FEATURE_VERSION,
+  FEATURE_VERSIONS,
   isCapsSentence,
   left2Hashes,
   leftHashes,
@@ -20,7 +20,7 @@ import {
   selfHashes,
 } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { computeWordInfo, F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_FLAGS, W_LOWER, WordInfoCache } from './word-info.js';
+import { computeWordInfo, F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_CLUSTER, W_FLAGS, W_LOWER, WordInfoCache } from './word-info.js';
 
 export interface NerModelHeader {
   format: 1;
@@ -31,6 +31,8 @@ export interface NerModelHeader {
   features: number;
   gazetteer: number;
   dictionary: number;
+  /** Entries of the word-cluster table (absent = none). */
+  clusters?: number;
   weightScale: number;
   /** Softmax temperature turning local scores into a 0..1 token confidence. */
   confidenceScale: number;
@@ -54,6 +56,9 @@ export interface NerModelParts {
   gazValues: Uint8Array;
   dictKeys: Uint32Array;
   dictValues: Uint8Array;
+  /** Word clusters: folded-word hash -> cluster + 1 (Persian; empty for English). */
+  clusterKeys?: Uint32Array;
+  clusterValues?: Uint8Array;
 }
 
 const MAGIC = 0x524e4544; // "DNER" little-endian
@@ -69,11 +74,13 @@ export function encodeModel(parts: NerModelParts): Buffer {
   let maxAbs = 0;
   for (let i = 0; i < parts.weights.length; i++) maxAbs = Math.max(maxAbs, Math.abs(parts.weights[i]!));
   const weightScale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const C = parts.clusterKeys?.length ?? 0;
   const header: NerModelHeader = { ...parts.header, features: F, gazetteer: parts.gazKeys.length, dictionary: parts.dictKeys.length, weightScale };
+  if (C > 0) header.clusters = C;
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const G = parts.gazKeys.length;
   const D = parts.dictKeys.length;
-  const size = 8 + align4(headerBytes.length) + 4 * F + align4(2 * F * T) + 4 * (T * T + 2 * T) + 4 * G + align4(G) + 4 * D + D;
+  const size = 8 + align4(headerBytes.length) + 4 * F + align4(2 * F * T) + 4 * (T * T + 2 * T) + 4 * G + align4(G) + 4 * D + (C > 0 ? align4(D) + 5 * C : D);
   const buf = Buffer.alloc(size);
   buf.writeUInt32LE(MAGIC, 0);
   buf.writeUInt32LE(headerBytes.length, 4);
@@ -97,6 +104,12 @@ export function encodeModel(parts: NerModelParts): Buffer {
   new Uint32Array(buf.buffer, buf.byteOffset + o, D).set(parts.dictKeys);
   o += 4 * D;
   new Uint8Array(buf.buffer, buf.byteOffset + o, D).set(parts.dictValues);
+  if (C > 0) {
+    o += align4(D);
+    new Uint32Array(buf.buffer, buf.byteOffset + o, C).set(parts.clusterKeys!);
+    o += 4 * C;
+    new Uint8Array(buf.buffer, buf.byteOffset + o, C).set(parts.clusterValues!);
+  }
   return gzipSync(buf, { level: 9 });
 }
 
@@ -111,8 +124,9 @@ export function decodeModel(gz: Uint8Array, name = 'model'): NerModel {
   if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC) throw new DaftarError('invalid_input', `${name}: not a Daftar NER model; run npm run train`);
   const hlen = raw.readUInt32LE(4);
   const header = JSON.parse(raw.subarray(8, 8 + hlen).toString('utf8')) as NerModelHeader;
-  if (header.featureVersion !== FEATURE_VERSION) {
-    throw new DaftarError('invalid_input', `${name}: NER model built for features v${header.featureVersion}, code has v${FEATURE_VERSION}; run npm run train`);
+  const want = FEATURE_VERSIONS[header.lang];
+  if (header.featureVersion !== want) {
+    throw new DaftarError('invalid_input', `${name}: NER model built for features v${header.featureVersion}, code has v${want}; run npm run train`);
   }
   const T = tagCount(header.types.length);
   const F = header.features;
@@ -141,7 +155,16 @@ export function decodeModel(gz: Uint8Array, name = 'model'): NerModel {
   const dictKeys = new Uint32Array(ab.slice(o, o + 4 * D));
   o += 4 * D;
   const dictValues = new Uint8Array(ab.slice(o, o + D));
-  return new NerModel({ header, featureKeys: featureKeys.slice(), weights, trans, start, end, gazKeys, gazValues, dictKeys, dictValues });
+  const C = header.clusters ?? 0;
+  let clusterKeys: Uint32Array | undefined;
+  let clusterValues: Uint8Array | undefined;
+  if (C > 0) {
+    o += align4(D);
+    clusterKeys = new Uint32Array(ab.slice(o, o + 4 * C));
+    o += 4 * C;
+    clusterValues = new Uint8Array(ab.slice(o, o + C));
+  }
+  return new NerModel({ header, featureKeys: featureKeys.slice(), weights, trans, start, end, gazKeys, gazValues, dictKeys, dictValues, clusterKeys, clusterValues });
 }
 
 /** Gazetteer eligibility of a token: 1 may start a name, 2 may only continue one, 0 neither. */
@@ -162,6 +185,7 @@ export function prepareTokens(
   dictionary: Gazetteer,
   types: number,
   cache: WordInfoCache,
+  clusters: Gazetteer | null = null,
 ): { infos: Int32Array[]; gaz: Int32Array; dict: Int32Array } {
   const n = words.length;
   const infos = new Array<Int32Array>(n);
@@ -169,6 +193,7 @@ export function prepareTokens(
   const eligible = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const info = cache.get(words[i]!);
+    if (clusters !== null) info[W_CLUSTER] = clusters.lookup(info[W_LOWER]!);
     infos[i] = info;
     lowers[i] = info[W_LOWER]!;
     eligible[i] = eligibility(info, lang);
@@ -208,6 +233,8 @@ export class NerModel {
   readonly T: number;
   readonly gazetteer: Gazetteer;
   readonly dictionary: Gazetteer;
+  /** Word clusters (folded-word hash -> cluster + 1), null when the model has none. */
+  readonly clusters: Gazetteer | null;
   private readonly slotRows: Int32Array;
   private readonly slotKeys: Uint32Array;
   private readonly mask: number;
@@ -238,6 +265,7 @@ export class NerModel {
     this.end = parts.end;
     this.gazetteer = new Gazetteer(parts.gazKeys, parts.gazValues);
     this.dictionary = new Gazetteer(parts.dictKeys, parts.dictValues);
+    this.clusters = parts.clusterKeys && parts.clusterKeys.length > 0 ? new Gazetteer(parts.clusterKeys, parts.clusterValues!) : null;
     const F = parts.featureKeys.length;
     let size = 16;
     while (size < F * 2) size <<= 1;
@@ -304,7 +332,9 @@ export class NerModel {
       const w = words[i]!;
       let e = this.words.get(w);
       if (e === undefined) {
-        e = this.entryOf(computeWordInfo(w));
+        const info = computeWordInfo(w);
+        if (this.clusters !== null) info[W_CLUSTER] = this.clusters.lookup(info[W_LOWER]!);
+        e = this.entryOf(info);
         if (w.length <= 64) {
           if (this.words.size >= this.capacity) this.words = new Map();
           this.words.set(w, e);

@@ -6,6 +6,8 @@
 // ۀ->ه; harakat, tatweel and ZWNJ dropped (می‌خواهم and میخواهم share features);
 // every digit (ASCII, Persian, Arabic-Indic) -> "0".
 
+import { persianCue, persianParts } from './persian.js';
+
 export const FNV_OFFSET = 0x811c9dc5;
 
 export function fnvStep(h: number, c: number): number {
@@ -37,7 +39,15 @@ export const W_SHAPE = 2;
 export const W_PRE1 = 3; // .. W_PRE1 + 3
 export const W_SUF1 = 7; // .. W_SUF1 + 3
 export const W_FLAGS = 11;
-export const WORD_INFO_SIZE = 12;
+// Persian fields (0 for words without Arabic-script letters, so English features are unchanged)
+export const W_STEM = 12; // stem after clitics/affixes are cut (persian.ts)
+export const W_PSUF = 13; // the cut suffix ("" counts)
+export const W_VPFX = 14; // verb prefix می / نمی
+export const W_ZW1 = 15; // first ZWNJ-separated part
+export const W_ZWL = 16; // last ZWNJ-separated part
+export const W_CUE = 17; // cue-word class bits (titles, organization and place heads)
+export const W_CLUSTER = 18; // distributional cluster + 1 (set by the model, 0 = none)
+export const WORD_INFO_SIZE = 19;
 
 // Flag bits.
 export const F_INIT_CAP = 1;
@@ -107,6 +117,33 @@ function shapeClass(c: number): number {
 function isPunctUnit(c: number): boolean {
   if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
   return c === 0x060c || c === 0x061b || c === 0x061f || c === 0xab || c === 0xbb || (c >= 0x2010 && c <= 0x2027);
+}
+
+function nonZero(h: number): number {
+  return h === 0 ? 1 : h;
+}
+
+/** Fill the Persian fields of a word with Arabic-script letters. */
+function persianInfo(lower: string, info: Int32Array): void {
+  let folded = '';
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x200c) {
+      folded += '\u200c';
+      continue;
+    }
+    const f = foldUnit(c);
+    if (f >= 0) folded += String.fromCharCode(f);
+  }
+  const p = persianParts(folded);
+  info[W_STEM] = nonZero(fnvString(p.stem));
+  info[W_PSUF] = nonZero(fnvString('s' + p.suffix));
+  if (p.prefix) info[W_VPFX] = nonZero(fnvString(p.prefix));
+  if (p.firstPart) {
+    info[W_ZW1] = nonZero(fnvString(p.firstPart));
+    info[W_ZWL] = nonZero(fnvString(p.lastPart));
+  }
+  info[W_CUE] = persianCue(folded.replace(/\u200c/g, ''));
 }
 
 /** Compute the word-info record of one token. */
@@ -180,6 +217,7 @@ export function computeWordInfo(word: string): Int32Array {
   info[W_RAW] = hr;
   info[W_SHAPE] = hs;
   info[W_FLAGS] = flags;
+  if (arabic > 0) persianInfo(lower, info);
   return info;
 }
 
