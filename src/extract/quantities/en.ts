@@ -10,7 +10,7 @@ const FRACTION = `(?:(?:a|one)[- ](?:quarter|half|third)[- ](?:of[- ]a[- ])?(?:m
 const VAGUE = `(?:(?:tens|hundreds|thousands|millions|dozens|scores)(?:\\s+of\\s+(?:thousands|millions))?|(?:several|a few|a couple of|some|many)\\s+(?:hundred|thousand|million|dozen)(?:\\s+thousand)?|(?:several|a few|some|many)\\s+hundreds\\s+of\\s+thousands)`;
 const CORE = `(?:${FRACTION}|${VAGUE}|${DIGITS}|${WORDS})`;
 
-const NUMBER = new RegExp(`(?<![\\w.,/:-])(\\$\\s?|US\\$\\s?|£\\s?|€\\s?)?(${CORE})(?![\\w]|[.,]\\d|:\\d|/\\d)`, 'gi');
+const NUMBER = new RegExp(`(?<![\\w.,/:\u2013-])(\\$\\s?|US\\$\\s?|£\\s?|€\\s?)?(${CORE})(?![\\w]|[.,]\\d|:\\d|/\\d)`, 'gi');
 const RANGE_TAIL = new RegExp(`^\\s*(?:-|–|to|or|and)\\s*(?:\\$\\s?)?(${CORE})(?![\\w]|[.,]\\d)`, 'i');
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
@@ -42,8 +42,13 @@ const VAGUE_RANGES: [RegExp, number, number][] = [
 ];
 
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|centuries|century|a\.m\.?|p\.m\.?|am|pm|o'clock|GMT|EST|EDT|BST|UTC|years?-old|st|nd|rd|th)\b/i;
-const MONTH = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?/;
-const MONTH_BEFORE = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},?\s+)?$/;
+// Gregorian months, and Solar Hijri months in Latin letters ("26 Tir 1362"; capitalised, as names).
+const SH_LATIN = 'Farvardin|Ordibehesht|Ardibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar|Mehr|Aban|Azar|Dey|Bahman|Esfand|Isfand';
+const MONTH = new RegExp(`^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|${SH_LATIN})\\b\\.?`);
+const MONTH_BEFORE = new RegExp(`\\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|${SH_LATIN})\\.?\\s+(?:\\d{1,2},?\\s+)?$`);
+const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
+/** "one five-minute call": two unit words in a row are two numbers, not their sum. */
+const TWO_UNITS = new RegExp(`\\b(?:${UNIT_WORDS})[- ](?:${UNIT_WORDS})\\b`, 'i');
 
 const STOP = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'to', 'the', 'a', 'an', 'were', 'was', 'are', 'is', 'be', 'been', 'have', 'has', 'had', 'who', 'which', 'that', 'by', 'for', 'from', 'with', 'as', 'than', 'per', 'said', 'more', 'have', 'will', 'would', 'could', 'in', 'into', 'out', 'up', 'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'other', 'others', 'times', 'each', 'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'under', 'whom', 'whose', 'what', 'all', 'both', 'remained', 'remain', 'among', 'since', 'after', 'before', 'during', 'while', 'when', 'where', 'if', 'but', 'so', 'not', 'no']);
 
@@ -106,6 +111,10 @@ export function extractEnglishQuantities(text: string): QuantitySpan[] {
     if (MONTH.test(after.trimStart()) && /^\d{1,2}$/.test(core) && /^\s/.test(after)) continue;
     if (MONTH_BEFORE.test(before) && /^\d{1,4}$/.test(core)) continue;
     if (/(?:No\.|#|number|page|article|section|chapter|room|flight|route|resolution|paragraph|Article|Resolution)\s*$/i.test(before)) continue;
+    // "1358 (1979–80)": a year with its Gregorian equivalent; "five-minute": a duration.
+    if (/^\d{4}$/.test(core) && /^\s*\(\d{4}/.test(after)) continue;
+    if (/^-(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i.test(after)) continue;
+    if (TWO_UNITS.test(core)) continue;
     if (/^\d{4}$/.test(core) && Number(core) >= 1600 && Number(core) <= 2100 && !currency) {
       const cn = countedNoun(after);
       // "2003 results", "the 2005 target": a year used as an adjective. Only a plural noun of

@@ -12,7 +12,7 @@ const WORDS = `(?:${FA_NUMBER_PHRASE})(?:${J}و${J}${FA_NUMBER_PHRASE})*(?:${J}$
 const CORE = `(?:${VAGUE}|${DIGITS}|${WORDS})`;
 // Arabic-script letters and marks without the punctuation (، ؛ ؟), so «چهار هزار،» ends at the comma.
 const AL = '\\u0610-\\u061a\\u0620-\\u065f\\u066e-\\u06d3\\u06d5-\\u06ff';
-const NUMBER = new RegExp(`(?<![${AL}\\w.,/:])(${CORE})(?![${AL}]|\\u200c[${AL}]|[.,/:]\\d|\\d)`, 'g');
+const NUMBER = new RegExp(`(?<![${AL}\\w.,/:]|[A-Za-z]-)(${CORE})(?![${AL}]|\\u200c[${AL}]|[.,/:]\\d|\\d)`, 'g');
 const RANGE_TAIL = new RegExp(`^${J}(?:تا|الی|-|–|یا)${J}(${CORE})(?![${AL}]|\\u200c[${AL}]|\\d)`);
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
@@ -40,7 +40,7 @@ const TIME_UNIT = /^[\s\u200c]*(?:ثانیه|دقیقه|ساعت|روز|شب|ه�
 const MONTH_BEFORE = /(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|ابان|اذر|دی|بهمن|اسفند|ژانویه|فوریه|مارس|اوریل|ژوئن|ژوئیه|جولای|اوت|اگوست|سپتامبر|اکتبر|نوامبر|دسامبر)(?:[ \u200c]*ماه)?[ \u200c]*(?:سال[ \u200c]*)?$/;
 const foldedUnit = (u: string): string => u.replace(/\u064a/g, '\u06cc').replace(/\u0643/g, '\u06a9');
 const CLASSIFIER = /^(?:نفر|تن|عدد|مورد|فقره|دستگاه|راس|قطعه|جلد|باب|واحد|خانوار|خانواده)$/;
-const STOP = new Set(['و', 'در', 'از', 'به', 'که', 'را', 'با', 'تا', 'هم', 'این', 'ان', 'نیز', 'بر', 'برای', 'است', 'بود', 'شد', 'شده', 'اند', 'بودند', 'شدند', 'یا', 'هر', 'ها', 'های', 'می', 'نمی', 'کرد', 'کردند', 'دیگر', 'تن', 'یک', 'بیش', 'کمتر', 'حدود', 'انان', 'انها', 'ایشان', 'اینان', 'ما', 'شما']);
+const STOP = new Set(['و', 'در', 'از', 'به', 'که', 'را', 'با', 'تا', 'هم', 'این', 'ان', 'نیز', 'بر', 'برای', 'است', 'بود', 'شد', 'شده', 'اند', 'بودند', 'شدند', 'یا', 'هر', 'ها', 'های', 'می', 'نمی', 'کرد', 'کردند', 'دیگر', 'تن', 'یک', 'بیش', 'کمتر', 'حدود', 'هیچ', 'انان', 'انها', 'ایشان', 'اینان', 'ما', 'شما']);
 
 function vagueRange(core: string): [number, number] | null {
   for (const [re, lo, hi] of VAGUE_RANGES) if (re.test(core.trim())) return [lo, hi];
@@ -53,7 +53,7 @@ export function parsePersianAmount(core: string): number | null {
   return parsePersianNumber(c);
 }
 
-const WORD = /^([ \t\u00a0\u200c]+)([\u0600-\u06ff][\u0600-\u06ff\u200c]*)/;
+const WORD = new RegExp(`^([ \\t\\u00a0\\u200c]+)([${AL}][${AL}\\u200c]*)`);
 
 /** "۳۰ نفر از زندانیان" -> "زندانیان"; "۱۲۰۰ زندانی" -> "زندانی"; "۳۰ نفر" -> "نفر". */
 function countedNoun(after: string, original: string): { unit: string | null; length: number } {
@@ -65,7 +65,7 @@ function countedNoun(after: string, original: string): { unit: string | null; le
   if (STOP.has(word1) && word1 !== 'تن') return { unit: null, length: 0 };
   const len1 = w1[1].length + word1.length;
   if (CLASSIFIER.test(word1)) {
-    const of = new RegExp(`^[ \\t\\u200c]+از[ \\t\\u200c]+([\\u0600-\\u06ff][\\u0600-\\u06ff\\u200c]*)`).exec(after.slice(len1));
+    const of = new RegExp(`^[ \\t\\u200c]+از[ \\t\\u200c]+([${AL}][${AL}\\u200c]*)`).exec(after.slice(len1));
     if (of && !STOP.has(of[1])) {
       const len = len1 + of[0].length - (of[1].endsWith('\u200c') ? 1 : 0);
       return { unit: original.slice(len - of[1].replace(/\u200c$/, '').length, len), length: len };
@@ -93,6 +93,8 @@ export function extractPersianQuantities(text: string, folded: string): Quantity
     if (/^\d{4}$/.test(core) && ((Number(core) >= 1250 && Number(core) < 1500) || (Number(core) >= 1900 && Number(core) <= 2100))) {
       // A year-like number counts only with a classifier or a plural noun: "۱۴۰۰ نفر", "۱۳۰۰ زندانیان".
       const cn = countedNoun(after, text.slice(end, end + 50));
+    // «نه» is also "no / not" («شاید نه», «نه با زبان زور»): nine only before a counted noun.
+    if (core.trim() === 'نه' && !(cn.unit && (CLASSIFIER.test(foldedUnit(cn.unit)) || /(?:ها|ان|ین|ی)$/.test(foldedUnit(cn.unit))))) continue;
       const unit = cn.unit ? foldedUnit(cn.unit) : '';
       if (!unit || unit === 'percent' || !(CLASSIFIER.test(unit) || /(?:ها|های|ان|ین)$/.test(unit)) || /^(?:هزاران|صدها|میلیون ها)$/.test(unit)) continue;
     }
@@ -128,6 +130,8 @@ export function extractPersianQuantities(text: string, folded: string): Quantity
       }
     }
     const cn = countedNoun(after, text.slice(end, end + 50));
+    // «نه» is also "no / not" («شاید نه», «نه با زبان زور»): nine only before a counted noun.
+    if (core.trim() === 'نه' && !(cn.unit && (CLASSIFIER.test(foldedUnit(cn.unit)) || /(?:ها|ان|ین|ی)$/.test(foldedUnit(cn.unit))))) continue;
     let unit: string | null = null;
     if (cn.unit) {
       unit = cn.unit;

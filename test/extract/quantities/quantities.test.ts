@@ -124,4 +124,22 @@ describe('fixes found on the sample corpus', () => {
     const q = extractQuantities('کلانتری / Kalantari: the list of the missing (some 140 names?)', 'en');
     expect(q.map(pick)).toEqual([['some 140 names', 140, null, 'approximately', 'names']]);
   });
+
+  it('does not count years, codes or durations: "1358 (1979–80)", "26 Tir 1362", "K-17", "one five-minute call"', () => {
+    expect(extractQuantities('- 1358 (1979–80): the Guard opens the camp', 'en')).toEqual([]);
+    expect(extractQuantities('The camp opened on 26 Tir 1362 in the desert.', 'en')).toEqual([]);
+    expect(extractQuantities('she was allowed one five-minute telephone call', 'en')).toEqual([]);
+    expect(extractQuantities('با نام مستعار K-17 قابل استناد است', 'fa')).toEqual([]);
+    expect(extractQuantities('between 20–30 people', 'en').map(pick)).toEqual([['between 20–30 people', 20, 30, 'approximately', 'people']]);
+  });
+
+  it('reads «نه» as nine only before a counted noun (it is also "no")', () => {
+    expect(extractQuantities('شاید درست باشد، شاید نه.', 'fa')).toEqual([]);
+    expect(extractQuantities('با زبان گفت‌وگو سخن بگویند، نه با زبان زور', 'fa')).toEqual([]);
+    expect(extractQuantities('نه زندانی آزاد شدند', 'fa').map(pick)).toEqual([['نه زندانی', 9, null, 'exact', 'زندانی']]);
+  });
+
+  it('ends a Persian counted noun at the Persian comma', () => {
+    expect(extractQuantities('بیش از شصت زندانی، آزاد شدند', 'fa').map(pick)).toEqual([['بیش از شصت زندانی', 60, null, 'at_least', 'زندانی']]);
+  });
 });
