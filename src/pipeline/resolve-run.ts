@@ -48,9 +48,9 @@ export interface ResolveReport {
 /** Blocks larger than this say nothing (a common given name): skipped. */
 const MAX_BLOCK = 200;
 /** At most this many entities, those sharing the most keys, are scored per group. */
-const MAX_SCORED = 25;
+const MAX_SCORED = 12;
 /** Names of an entity used for keys and scoring; more aliases are kept but not indexed. */
-const MAX_INDEXED_NAMES = 16;
+const MAX_INDEXED_NAMES = 8;
 
 const NAME_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
 
@@ -73,9 +73,20 @@ export function isFullName(name: string, type: NameType): boolean {
 
 /** The names of an entity that stand for it in blocking and scoring: its name, then full-name aliases. */
 export function indexedNames(e: Pick<Entity, 'name' | 'aliases' | 'type'>): string[] {
-  const names = [e.name, ...e.aliases.map((a) => a.name)].filter((n) => isFullName(n, e.type));
-  const unique = [...new Set(names)];
-  return unique.length > 0 ? unique.slice(0, MAX_INDEXED_NAMES) : [e.name];
+  // Spellings with the same phonetic words ("Dariush Kalantari" / "Daryoush Kalantary")
+  // add nothing to blocking or scoring: one stands for all, so a popular person's
+  // hundred variants cost like a few.
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of [e.name, ...e.aliases.map((a) => a.name)]) {
+    if (!isFullName(n, e.type)) continue;
+    const key = analyzeName(n, e.type).words.join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(n);
+    if (out.length >= MAX_INDEXED_NAMES) break;
+  }
+  return out.length > 0 ? out : [e.name];
 }
 
 /**
@@ -138,6 +149,8 @@ class Overlay {
   readonly entities = new Map<string, Entity>();
   readonly changed = new Set<string>();
   readonly keys = new Map<string, Set<string>>();
+  /** Keys each changed entity gained in this batch (keys are only ever added by a run). */
+  private readonly gained = new Map<string, Set<string>>();
   links: { id: string; entityId: string }[] = [];
   candidates: ReviewCandidate[] = [];
 
@@ -148,21 +161,27 @@ class Overlay {
     for (const e of await this.store.getEntities(missing)) this.entities.set(e.id, e);
   }
 
-  put(e: Entity): void {
+  /** Writes an entity; `previous` is its version before (null when new), to index only new keys. */
+  put(e: Entity, previous: Entity | null): void {
     this.entities.set(e.id, e);
     this.changed.add(e.id);
+    const before = previous ? indexedNames(previous) : [];
+    const after = indexedNames(e);
+    if (previous && before.length === after.length && before.every((n, i) => n === after[i])) return;
+    const old = new Set(previous ? entityKeys(previous) : []);
+    const gained = this.gained.get(e.id) ?? new Set<string>();
     for (const k of entityKeys(e)) {
+      if (old.has(k)) continue;
+      gained.add(k);
       const s = this.keys.get(k) ?? new Set<string>();
       s.add(e.id);
       this.keys.set(k, s);
     }
+    this.gained.set(e.id, gained);
   }
 
   change(): EntityChange {
-    const putEntities: KeyedEntity[] = [...this.changed].map((id) => {
-      const entity = this.entities.get(id)!;
-      return { entity, keys: entityKeys(entity) };
-    });
+    const putEntities: KeyedEntity[] = [...this.changed].map((id) => ({ entity: this.entities.get(id)!, keys: [...(this.gained.get(id) ?? [])], keepKeys: true }));
     return { putEntities, mentions: this.links, putCandidates: this.candidates };
   }
 
@@ -170,6 +189,7 @@ class Overlay {
     this.entities.clear();
     this.changed.clear();
     this.keys.clear();
+    this.gained.clear();
     this.links = [];
     this.candidates = [];
   }
@@ -193,7 +213,18 @@ interface Scored {
   signals: PairSignals;
 }
 
-async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = recordKeys(record, type)): Promise<Scored[]> {
+/**
+ * The keys a record is looked up by. A person of several words meets its matches
+ * through word-pair keys (two shared words share a pair); the single-word keys, whose
+ * blocks are as large as a common given name, are only asked for other names.
+ */
+function lookupKeys(record: NameRecord, type: NameType): string[] {
+  const keys = recordKeys(record, type);
+  if (type === 'PERSON' && analyzeName(record.name, type).words.length >= 2) return keys.filter((k) => !k.startsWith('PERSON:w:'));
+  return keys;
+}
+
+async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = lookupKeys(record, type)): Promise<Scored[]> {
   const stored = await store.findEntitiesByKeys(keys, MAX_BLOCK);
   const shared = new Map<string, number>();
   for (const k of keys) {
@@ -201,7 +232,14 @@ async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord,
     if (ids.size > MAX_BLOCK) continue;
     for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
-  const top = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_SCORED).map(([id]) => id);
+  // A name of several words must share two keys with an entity (a word pair, or two
+  // words) to be scored against it: one shared given name is not a lead.
+  const need = analyzeName(record.name, type).words.length >= 2 ? 2 : 1;
+  const top = [...shared.entries()]
+    .filter(([, n]) => n >= need)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_SCORED)
+    .map(([id]) => id);
   await overlay.load(top);
   const out: Scored[] = [];
   for (const id of top) {
@@ -309,7 +347,7 @@ async function resolveDocument(store: Store, overlay: Overlay, docMentions: Ment
 function link(overlay: Overlay, e: Entity, mentions: Mention[]): void {
   for (const m of mentions) overlay.links.push({ id: m.id, entityId: e.id });
   const copy: Entity = { ...e, aliases: [...e.aliases] };
-  if (addAliases(copy, mentions.map((m) => m.text))) overlay.put(copy);
+  if (addAliases(copy, mentions.map((m) => m.text))) overlay.put(copy, e);
   else overlay.entities.set(e.id, e);
 }
 
@@ -402,7 +440,7 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
     sensitivity: 'public',
   };
   addAliases(entity, [name, ...c.aliases]);
-  overlay.put(entity);
+  overlay.put(entity, null);
   for (const m of mentions) overlay.links.push({ id: m.id, entityId: entity.id });
   report.entitiesCreated++;
   for (const r of review) {

@@ -87,6 +87,8 @@ export interface ResolutionConstraint {
 export interface KeyedEntity {
   entity: Entity;
   keys: string[];
+  /** Add `keys` to the entity's stored keys instead of replacing them. */
+  keepKeys?: boolean;
 }
 
 /** Everything one resolution batch or one curation action changes, written in one transaction. */

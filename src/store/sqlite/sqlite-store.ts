@@ -680,8 +680,8 @@ export class SqliteStore implements Store {
       }
       if (change.putEntities?.length) {
         this.putEntitiesSync(change.putEntities.map((k) => k.entity));
-        for (const { entity, keys } of change.putEntities) {
-          delKeys.run(entity.id);
+        for (const { entity, keys, keepKeys } of change.putEntities) {
+          if (!keepKeys) delKeys.run(entity.id);
           for (const k of keys) addKey.run(k, entity.id);
         }
       }
