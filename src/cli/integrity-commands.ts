@@ -1,6 +1,6 @@
 // Integrity commands (issue 8): checkpoint, verify, protect, bundle, media, indicators.
-// Also creates the workspace's signing key after `daftar init` and on the first command
-// that opens a workspace without one.
+// Also creates the workspace's signing key after `daftar init`, and on the first
+// command that signs (checkpoint, bundle export) in a workspace without one.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError, describeError } from '../model/errors.js';
@@ -84,11 +84,14 @@ const KEEP_OUTSIDE =
   'Keep checkpoints OUTSIDE the workspace (another disk, an e-mail to a colleague, print): a checkpoint stored with the log can be rewritten with it.';
 
 export function registerIntegrityCommands(program: Command): void {
-  // After `init` (and any command that opened a workspace), make sure it has its key.
+  // After `init` (also on an older workspace that has none), make sure it has its key.
+  // Workspaces made by `ingest` or `import` get theirs from the first command that signs
+  // (checkpoint, bundle export), so those commands' output stays as it is.
   program.hook('postAction', async (_root, actionCommand) => {
+    if (actionCommand.name() !== 'init' || actionCommand.parent !== program) return;
     try {
       const global = actionCommand.optsWithGlobals().workspace as string | undefined;
-      const dir = actionCommand.name() === 'init' ? workspaceDir((actionCommand.args[0] as string | undefined) ?? global) : workspaceDir(global);
+      const dir = workspaceDir((actionCommand.args[0] as string | undefined) ?? global);
       await ensureKeyFor(dir);
     } catch (err) {
       // The command itself succeeded (e.g. on a read-only stick); only say the key is missing.

@@ -4,10 +4,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateSigningKey } from '../../src/integrity/keys.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
+
+vi.setConfig({ testTimeout: 240_000 }); // each test runs the CLI several times; the shared machine is often loaded
 
 function binaryFile(seed: number): Buffer {
   const b = Buffer.alloc(400);

@@ -3,11 +3,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyIndicator, findIndicatorsInText, indicatorsInPattern, parseIndicatorList, parseStixBundle } from '../../src/indicators/indicator.js';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
+
+vi.setConfig({ testTimeout: 240_000 }); // each test runs the CLI several times; the shared machine is often loaded
 
 const fixture = (name: string) => join(repoRoot, 'test', 'integrity-cli', 'fixtures', name);
 // The fixtures list the SHA-256 of the bytes "foo" (fictional "spyware sample").

@@ -4,10 +4,12 @@ import exifr from 'exifr';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { repoRoot } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
+
+vi.setConfig({ testTimeout: 240_000 }); // each test runs the CLI several times; the shared machine is often loaded
 
 const GPS_JPEG = join(repoRoot, 'test', 'media', 'fixtures', 'gps-exif-xmp-iptc.jpg'); // a real picture with fictional GPS
 

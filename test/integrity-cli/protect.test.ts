@@ -5,12 +5,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportJsonl } from '../../src/pipeline/exchange.js';
 import { applyReplacements, assignPseudonyms, mapOffset, pseudonymLabel, Redactor } from '../../src/pipeline/protect.js';
 import { openWorkspace } from '../../src/pipeline/workspace.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
+
+vi.setConfig({ testTimeout: 240_000 }); // each test runs the CLI several times; the shared machine is often loaded
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 

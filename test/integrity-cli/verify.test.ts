@@ -3,12 +3,14 @@
 import Database from 'better-sqlite3';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashLogEntry } from '../../src/integrity/log-entry.js';
 import type { LogEntry } from '../../src/model/schema.js';
 import { BlobStore } from '../../src/store/blobs/blob-store.js';
 import { tempDir } from '../helpers/store.js';
 import { run } from './cli.js';
+
+vi.setConfig({ testTimeout: 240_000 }); // each test runs the CLI several times; the shared machine is often loaded
 
 let base: string; // a workspace with three documents and a checkpoint taken outside it
 let outside: string;
