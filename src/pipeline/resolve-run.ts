@@ -213,28 +213,27 @@ interface Scored {
   signals: PairSignals;
 }
 
-/**
- * The keys a record is looked up by. A person of several words meets its matches
- * through word-pair keys (two shared words share a pair); the single-word keys, whose
- * blocks are as large as a common given name, are only asked for other names.
- */
-function lookupKeys(record: NameRecord, type: NameType): string[] {
-  const keys = recordKeys(record, type);
-  if (type === 'PERSON' && analyzeName(record.name, type).words.length >= 2) return keys.filter((k) => !k.startsWith('PERSON:w:'));
-  return keys;
-}
+/** Single-word blocks of a person's full name larger than this are skipped (a common given name): the pair keys find its matches. */
+const MAX_WORD_BLOCK = 40;
 
-async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = lookupKeys(record, type)): Promise<Scored[]> {
-  const stored = await store.findEntitiesByKeys(keys, MAX_BLOCK);
+async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = recordKeys(record, type)): Promise<Scored[]> {
+  // Single-word keys of a person's full name catch what pair keys miss (a Persian-script
+  // spelling whose skeleton differs in one word), but their blocks can be as large as a
+  // common given name: asked with a small limit.
+  const multiWordPerson = type === 'PERSON' && analyzeName(record.name, type).words.length >= 2;
+  const wordKeys = multiWordPerson ? keys.filter((k) => k.startsWith('PERSON:w:')) : [];
+  const stored = await store.findEntitiesByKeys(multiWordPerson ? keys.filter((k) => !k.startsWith('PERSON:w:')) : keys, MAX_BLOCK);
+  for (const [k, ids] of await store.findEntitiesByKeys(wordKeys, MAX_WORD_BLOCK)) stored.set(k, ids);
   const shared = new Map<string, number>();
   for (const k of keys) {
     const ids = new Set([...(stored.get(k) ?? []), ...(overlay.keys.get(k) ?? [])]);
     if (ids.size > MAX_BLOCK) continue;
     for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
   }
-  // A name of several words must share two keys with an entity (a word pair, or two
+  // A person's full name must share two keys with an entity (a word pair, or two
   // words) to be scored against it: one shared given name is not a lead.
-  const need = analyzeName(record.name, type).words.length >= 2 ? 2 : 1;
+  // (Places and organizations: "Tirab River" must still meet "Tirab".)
+  const need = multiWordPerson ? 2 : 1;
   const top = [...shared.entries()]
     .filter(([, n]) => n >= need)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
