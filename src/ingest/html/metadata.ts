@@ -229,8 +229,14 @@ function clean(s: string | null | undefined): string | null {
 
 /** The first h1 near the content (or anywhere), as the visible headline. */
 function firstHeading(page: ParsedPage, main: MainText): string | null {
+  const b = headlineBlock(page, main);
+  return b >= 0 ? page.blocks[b]!.text : null;
+}
+
+/** Block index of the h1 nearest the start of the content (before it counts double), or -1. */
+function headlineBlock(page: ParsedPage, main: MainText): number {
   const start = main.blocks.length ? main.blocks[0]!.index : 0;
-  let best: string | null = null;
+  let best = -1;
   let bestDist = Infinity;
   for (let b = 0; b < page.blocks.length; b++) {
     const blk = page.blocks[b]!;
@@ -238,7 +244,7 @@ function firstHeading(page: ParsedPage, main: MainText): string | null {
     const dist = b <= start ? start - b : (b - start) * 2;
     if (dist < bestDist && dist < 40) {
       bestDist = dist;
-      best = blk.text;
+      best = b;
     }
   }
   return best;
@@ -255,16 +261,67 @@ function chooseLanguage(lang: string | null, text: string): Language {
   return declared;
 }
 
-const PAGE_CHROME_HINT = /(^|[\s_-])(top-?bar|topbar|site-?header|masthead|header-?(date|top|bar)|date-?today|today|navbar|nav|menu|footer)([\s_-]|$)|role:banner|role:contentinfo/;
+const PAGE_CHROME_HINT = /(^|[\s_-])(top-?bar|topbar|top-?strip|site-?header|masthead|hdr|header-?(date|top|bar)|date-?(bar|strip|today)|today|navbar|nav|menu|footer|site-?footer)([\s_-]|$)|role:banner|role:contentinfo/;
+// The marking element itself says it shows the current day: <time class="today">.
+const CRAWL_HINT = /(^|[\s_-])(today|current-?date|date-?today|now|clock)([\s_-]|$)/;
+// A printed "today" label ("Today: 21.11.2026", «امروز: …»): the day the page was served.
+const TODAY_LABEL = /\btoday\b|(^|[\s(])امروز($|[\s:،)])/i;
+const BYLINE_WORDS = /\b(by|posted|published|updated|on)\b|نوشته|منتشر|تاریخ|انتشار/i;
 
-/** Inside the page's header bar, navigation or footer (not an article's own header). */
+interface BylineFound {
+  text: string;
+  calendar: 'gregorian' | 'solar_hijri';
+  confidence: number;
+}
+
+/**
+ * The date printed in the article's byline: short lines around the headline and the top of
+ * the content, outside the page's header bar, navigation and footer. The nearest line after
+ * the headline wins; lines above the headline come later (date bars sit there), and a
+ * line above the headline dated later than every other candidate is taken for a crawl date.
+ */
+function bylineDate(page: ParsedPage, main: MainText, firstBlock: number): BylineFound | null {
+  const head = headlineBlock(page, main);
+  const useHead = head >= 0 && head >= firstBlock - 8 && head <= firstBlock + 3;
+  const blocks = new Set<number>();
+  for (let b = Math.max(0, firstBlock - 8); b <= Math.min(page.blocks.length - 1, firstBlock + 3); b++) blocks.add(b);
+  if (useHead) for (let b = Math.max(0, head - 3); b <= Math.min(page.blocks.length - 1, head + 4); b++) blocks.add(b);
+  const found: { b: number; text: string; value: string; calendar: BylineFound['calendar']; bylineish: boolean; above: boolean; dist: number }[] = [];
+  for (const b of blocks) {
+    const t = page.blocks[b]!.text;
+    if (t.length > 200 || isPageChrome(page, page.blocks[b]!.elem) || TODAY_LABEL.test(t)) continue;
+    const f = findTextDate(t);
+    if (!f) continue;
+    // Without a headline keep the old order: upward from the content, then into it.
+    const above = useHead ? b < head : b < firstBlock;
+    const dist = useHead ? (b > head ? b - head : head - b + 5) : b < firstBlock ? firstBlock - b : b - firstBlock + 9;
+    found.push({ b, text: t, value: f.value, calendar: f.calendar, bylineish: BYLINE_WORDS.test(t), above, dist });
+  }
+  const kept = found.filter((c) => {
+    if (!c.above || c.bylineish) return true;
+    const others = found.filter((o) => o !== c && o.value !== c.value);
+    return others.length === 0 || others.some((o) => o.value > c.value);
+  });
+  if (kept.length === 0) return null;
+  kept.sort((x, y) => x.dist - y.dist || Number(y.bylineish) - Number(x.bylineish));
+  const best = kept[0]!;
+  return { text: best.text, calendar: best.calendar, confidence: best.bylineish ? 0.7 : 0.6 };
+}
+
+/**
+ * Inside the page's header bar, navigation or footer (not an article's own header): a
+ * chrome class or id below any article container, or a <header>/<footer>/<nav> element
+ * with no article container above it.
+ */
 function isPageChrome(page: ParsedPage, elem: number): boolean {
+  let chromeTag = false;
   for (let p = elem, d = 0; p > 0 && d < 30; p = page.elems[p]!.parent, d++) {
     const e = page.elems[p]!;
     if (e.tag === 'article' || e.tag === 'main' || /(^|[\s_-])(article|post|entry|story)([\s_-]|$)/.test(e.hint)) return false;
-    if (e.tag === 'header' || e.tag === 'footer' || e.tag === 'nav' || PAGE_CHROME_HINT.test(e.hint)) return true;
+    if (PAGE_CHROME_HINT.test(e.hint)) return true;
+    if (e.tag === 'header' || e.tag === 'footer' || e.tag === 'nav') chromeTag = true;
   }
-  return false;
+  return chromeTag;
 }
 
 const META_DATE_KEYS: [string, number][] = [
@@ -295,52 +352,50 @@ function choosePublished(page: ParsedPage, main: MainText, ld: JsonLdFacts, url:
   // Marks in the body: inside the chosen content, or just above it (article header), count as article evidence.
   const firstBlock = main.blocks.length ? main.blocks[0]!.index : 0;
   const lastBlock = main.blocks.length ? main.blocks[main.blocks.length - 1]!.index : page.blocks.length;
-  const inArticle = (elem: number, block: number): boolean => {
+  const inContent = (elem: number): boolean => {
     for (const r of main.roots) if (elem >= r && elem <= page.elems[r]!.lastDesc) return true;
     // An <article> (or itemtype Article) around the mark that also holds the content.
     for (let p = elem, d = 0; p > 0 && d < 60; p = page.elems[p]!.parent, d++) {
       const e = page.elems[p]!;
       if ((e.tag === 'article' || /article|posting/i.test(e.itemtype)) && main.top >= p && main.top <= e.lastDesc) return true;
     }
-    return block >= firstBlock - 6 && block <= firstBlock + 3;
+    return false;
   };
+  const inWindow = (block: number): boolean => block >= firstBlock - 6 && block <= firstBlock + 3;
   for (const d of page.dates) {
     if (/modified/i.test(d.how)) continue;
-    const near = inArticle(d.elem, d.block);
-    const published = /published|created/i.test(d.how);
+    // A <time> in the top bar, navigation or footer, or one labelled "today", shows the day
+    // the page was served (crawled, printed), whatever the window around the content says.
+    const chrome = CRAWL_HINT.test(d.hint) || isPageChrome(page, d.elem);
+    const near = !chrome && (inContent(d.elem) || inWindow(d.block));
+    const published = /published|created/i.test(d.how) || /pubdate|publish/.test(d.hint);
+    const where = chrome ? ' in page chrome (may be crawl date)' : near ? ' in article' : ' outside article';
+    const conf = chrome ? 0.2 : near ? (published ? 0.9 : 0.8) : published ? 0.5 : 0.3;
     if (d.how === 'time text' || !/^\s*\d{4}/.test(normalizeDigits(d.value))) {
-      push(d.value, `${d.how}${near ? ' in article' : ' outside article'}`, near ? 0.75 : 0.25, (s) => findTextDate(s)?.value ?? null);
+      push(d.value, `${d.how}${where}`, chrome ? 0.15 : near ? 0.75 : 0.25, (s) => findTextDate(s)?.value ?? null);
     } else {
-      push(d.value, `${d.how}${near ? ' in article' : ' outside article'}`, near ? (published ? 0.9 : 0.8) : published ? 0.5 : 0.3);
+      push(d.value, `${d.how}${where}`, conf);
     }
   }
-  // Byline text near the headline or at the top of the content, nearest first; lines in
-  // the page's own header bar (today's date) do not count.
-  const order: number[] = [];
-  for (let b = firstBlock - 1; b >= Math.max(0, firstBlock - 8); b--) order.push(b);
-  for (let b = firstBlock; b <= Math.min(page.blocks.length - 1, firstBlock + 3); b++) order.push(b);
-  for (const b of order) {
-    const t = page.blocks[b]!.text;
-    if (t.length > 200 || isPageChrome(page, page.blocks[b]!.elem)) continue;
-    const f = findTextDate(t);
-    if (f) {
-      const bylineish = /\b(by|posted|published|updated|on)\b|نوشته|منتشر|تاریخ|انتشار/i.test(t);
-      push(t, f.calendar === 'solar_hijri' ? 'byline text (solar hijri)' : 'byline text', bylineish ? 0.7 : 0.6, (s) => findTextDate(s)?.value ?? null);
-      break;
-    }
-  }
+  const byline = bylineDate(page, main, firstBlock);
+  if (byline) push(byline.text, byline.calendar === 'solar_hijri' ? 'byline text (solar hijri)' : 'byline text', byline.confidence, (s) => findTextDate(s)?.value ?? null);
   if (url) push(url, 'url path', 0.6, findUrlDate);
   if (cands.length === 0) {
-    // Last resort: any date printed on the page, e.g. a top bar or footer: likely a crawl or print date.
-    for (let b = 0; b < page.blocks.length; b++) {
-      const t = page.blocks[b]!.text;
-      if (t.length > 300) continue;
-      const f = findTextDate(t);
-      if (f) {
-        const inside = b >= firstBlock && b <= lastBlock;
-        push(t, inside ? 'text in article' : 'page text outside article (may be crawl date)', inside ? 0.4 : 0.15, (s) => findTextDate(s)?.value ?? null);
-        break;
+    // Last resort: any date printed on the page, outside the page chrome first; a date in a
+    // top bar or footer is likely a crawl or print date.
+    for (const pass of [false, true]) {
+      for (let b = 0; b < page.blocks.length; b++) {
+        const t = page.blocks[b]!.text;
+        if (t.length > 300) continue;
+        if (!pass && (isPageChrome(page, page.blocks[b]!.elem) || TODAY_LABEL.test(t))) continue;
+        const f = findTextDate(t);
+        if (f) {
+          const inside = !pass && b >= firstBlock && b <= lastBlock;
+          push(t, inside ? 'text in article' : 'page text outside article (may be crawl date)', inside ? 0.4 : 0.15, (s) => findTextDate(s)?.value ?? null);
+          break;
+        }
       }
+      if (cands.length) break;
     }
   }
   if (cands.length === 0) return null;

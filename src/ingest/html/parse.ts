@@ -54,6 +54,8 @@ export interface DateMark {
   /** elems.length when seen: ascends through page.dates, for range searches. */
   pos: number;
   how: string; // "time[datetime]", "itemprop=datePublished", …
+  /** class and id of the marking element itself ("today", "published"), plus "pubdate" when it has that attribute. */
+  hint: string;
 }
 
 export interface TextMark {
@@ -172,7 +174,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
           const content = attribs.content ?? attribs.datetime ?? '';
           if (key && content) page.metas.push({ key, content: content.trim() });
           if (attribs.itemprop && /^date(published|created|modified)$/i.test(attribs.itemprop) && content) {
-            page.dates.push({ value: content, elem: curElem, block: blocks.length, pos: elems.length, how: `itemprop=${attribs.itemprop}` });
+            page.dates.push({ value: content, elem: curElem, block: blocks.length, pos: elems.length, how: `itemprop=${attribs.itemprop}`, hint: '' });
           }
         } else if (name === 'link' && attribs.rel && attribs.href) {
           page.links.push({ rel: attribs.rel.toLowerCase(), href: attribs.href.trim(), text: '' });
@@ -230,9 +232,10 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
           if (name === 'time' || (itemprop && /^date(published|created|modified)$/i.test(itemprop))) {
             const value = attribs.datetime || attribs.content;
             const how = itemprop ? `itemprop=${itemprop}` : 'time[datetime]';
-            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, pos: elems.length, how });
+            const markHint = `${attribs.class ?? ''} ${attribs.id ?? ''}${'pubdate' in attribs ? ' pubdate' : ''}`.trim().toLowerCase();
+            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, pos: elems.length, how, hint: markHint });
             else {
-              const at = { elem: curElem, block: blocks.length, pos: elems.length };
+              const at = { elem: curElem, block: blocks.length, pos: elems.length, hint: markHint };
               capture = { parts: [], done: (t) => t && page.dates.push({ value: t, ...at, how: how === 'time[datetime]' ? 'time text' : how }) };
             }
           } else if (

@@ -22,7 +22,8 @@ const FOOTER = /©|\(c\) ?\d{4}|\ball rights reserved\b|\bcopyright\b|\bprivacy 
 const SECTION_MARKER = /^(latest( news)?|related( (posts|articles|stories|news))?|most (read|popular|viewed)|read more|more (news|stories) from|you may also like|trending|recommended|top stories|آخرین (اخبار|خبرها|مطالب)|مطالب (مرتبط|مشابه)|اخبار مرتبط|پربازدیدترین( ها)?|پربازدیدها|بیشتر بخوانید|داغ‌ترین‌ها)(?=$|[\s:])\s*:?$/i;
 const BREADCRUMB = /^[^.!?؟]{1,120}(\s(>|»|›|\/|\\|»)\s[^.!?؟]{1,60}){1,}$/;
 const CHROME_WORDS = /^(home|menu|search|login|log in|sign in|sign up|subscribe|register|skip to (main )?content|toggle navigation|main menu|contact( us)?|about( us)?|newsletter|donate|خانه|صفحه اصلی|جستجو|ورود|عضویت|تماس با ما|درباره ما)$/i;
-const NOT_PUBLICATION = /\b(printed|print date|accessed|retrieved|downloaded|generated|crawled|last (visited|checked))\b|تاریخ (چاپ|دسترسی|بازدید)/i;
+// Lines that date the copy, not the story: "Saved from … on 22 November 2026", "Today: …".
+const NOT_PUBLICATION = /\b(printed|print date|accessed|retrieved|downloaded|generated|crawled|saved|archived|captured|snapshot|last (visited|checked)|today)\b|تاریخ (چاپ|دسترسی|بازدید|ذخیره)|ذخیره ?شده|(^|[\s(])امروز($|[\s:،)])/i;
 const UPDATED = /\b(updated|modified|edited)\b|به‌روز|بروز ?رسانی|ویرایش/i;
 const BYLINE = /\b(published|posted|date|dated|publication date|released)\b|تاریخ( انتشار| خبر)?|منتشر ?شده|انتشار/i;
 
@@ -133,7 +134,9 @@ function findBodyStart(lines: string[]): number {
     if (r.chars > runs[best]!.chars) best = k;
   });
   const nonBlankBetween = (from: number, to: number) => lines.slice(from + 1, to).filter(Boolean).length;
-  while (best > 0 && nonBlankBetween(runs[best - 1]!.end, runs[best]!.start) <= 8 && !lines.slice(runs[best - 1]!.end, runs[best]!.start).some((l) => SECTION_MARKER.test(l))) best--;
+  // A section marker or a byline between two runs means the earlier run is not the same story
+  // (a notice or a teaser above the headline).
+  while (best > 0 && nonBlankBetween(runs[best - 1]!.end, runs[best]!.start) <= 8 && !lines.slice(runs[best - 1]!.end + 1, runs[best]!.start).some((l) => SECTION_MARKER.test(l) || isHeaderLine(l))) best--;
   return runs[best]!.start;
 }
 
@@ -150,10 +153,12 @@ function pickTitleLine(lines: string[], bodyStart: number): number | null {
     }
     // A date or byline line belongs to a story header: any link list before it has ended.
     if (isHeaderLine(l)) inLinkList = false;
-    if (inLinkList || !isTitleLike(l) || words(l) < 4 || BYLINE_NAME.test(l)) continue;
+    if (inLinkList || !isTitleLike(l) || words(l) < 4 || BYLINE_NAME.test(l) || /\bhttps?:\/\/|\bwww\./i.test(l) || NOT_PUBLICATION.test(l)) continue;
     const after = lines.slice(i + 1, i + 5).filter(Boolean);
     let score = 0;
     if (after.some(isHeaderLine)) score += 2;
+    // The byline sits right under its headline.
+    if (after[0] && isHeaderLine(after[0])) score += 1;
     const between = bodyStart >= 0 ? lines.slice(i + 1, bodyStart).filter(Boolean).length : Infinity;
     if (between <= 6) score += 2;
     // The headline is often the last crumb of a "Home - Section - Headline" trail above it.
@@ -200,7 +205,7 @@ function pickDate(lines: string[], ranges: [number, number][], titleIndex: numbe
     const d = dates[0]!;
     let confidence: number;
     let evidence: string;
-    if (BYLINE.test(line) && !UPDATED.test(line)) (confidence = 0.8), (evidence = 'text byline date');
+    if ((BYLINE.test(line) || BYLINE_NAME.test(line)) && !UPDATED.test(line)) (confidence = 0.8), (evidence = 'text byline date');
     else if (UPDATED.test(line)) (confidence = 0.4), (evidence = 'text updated date');
     else if (onlyDate(line) && titleIndex !== null && Math.abs(i - titleIndex) <= 4) (confidence = 0.7), (evidence = 'text date line near title');
     else if (onlyDate(line)) (confidence = 0.55), (evidence = 'text date line');
