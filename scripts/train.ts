@@ -15,6 +15,7 @@ import { FeatureBuffer, FEATURE_VERSIONS, sentenceFeatures } from '../src/extrac
 import { Gazetteer, GAZ_CITY, GAZ_CITY_BIG, GAZ_COUNTRY, GAZ_PERSON_WORD, GAZ_PLACE_FA, sequenceHash } from '../src/extract/ner/gazetteer.js';
 import { decodeModel, encodeModel, prepareTokens } from '../src/extract/ner/model.js';
 import { PLACES_FA } from '../src/extract/ner/places-fa.js';
+import { GIVEN_NAMES_FA } from '../src/extract/ner/names-fa.js';
 import { countSpans, iobSpans, parseLabelledText, type LabelledSentence, type SpanCounts } from '../src/extract/ner/conll-format.js';
 import { tagSentenceWords } from '../src/extract/ner/tagger.js';
 import { modelFileName } from '../src/extract/ner/load.js';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'prune': { type: 'string', default: '0.002' },
     'min-count': { type: 'string', default: '1' },
     margin: { type: 'string' },
+    runs: { type: 'string' },
   },
 });
 
@@ -88,6 +90,7 @@ function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
     }
   } else {
     for (const name of PLACES_FA) addName(entries, name, GAZ_PLACE_FA, 'fa');
+    for (const name of GIVEN_NAMES_FA) addName(entries, name, GAZ_PERSON_WORD, 'fa');
   }
   // Words of person names: Wikidata person labels aligned English <-> Arabic script
   // (names/wikidata_en_ar_names_train64.tsv, CC0), words seen at least twice.
@@ -310,7 +313,7 @@ function emissions(wt: Weights, s: Encoded, em: Float32Array): void {
   }
 }
 
-function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, margin: number, onEpoch: (epoch: number, avg: () => Weights) => void): Weights {
+function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, margin: number, seed: number, onEpoch: (epoch: number, avg: () => Weights) => void): Weights {
   const w = new Float32Array(F * T);
   const u = new Float64Array(F * T);
   const trans = new Float32Array(T * T);
@@ -327,7 +330,7 @@ function trainPerceptron(data: Encoded[], F: number, T: number, epochs: number, 
   const pred = new Int32Array(maxN);
   const c1 = new Float64Array(T);
   const c2 = new Float64Array(T);
-  const rand = mulberry32(SEED);
+  const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
   let c = 1;
   const average = (): Weights => {
@@ -453,6 +456,8 @@ interface Corpus {
   epochs: number;
   /** Loss-augmented training margin (0 = plain perceptron). */
   margin: number;
+  /** Perceptrons trained on different shuffles whose weights are averaged. */
+  runs: number;
   trainedOn: string;
 }
 
@@ -460,7 +465,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
   if (lang === 'en') {
     const train = parseLabelledText(readFileSync(dataPath('ner-en', 'train.txt'), 'utf8'));
     const dev = parseLabelledText(readFileSync(dataPath('ner-en', 'dev.txt'), 'utf8'));
-    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 10, margin: 0, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
+    return { lang, types: ['PER', 'ORG', 'LOC', 'MISC'], train, dev, epochs: 10, margin: 0, runs: 1, trainedOn: 'CoNLL-2003 English train (dev for scores)' };
   }
   const all = parseLabelledText(readFileSync(dataPath('ner-fa', 'arman_train_fold1.txt'), 'utf8'));
   return {
@@ -470,6 +475,7 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
     dev: all.filter((_, i) => i % 10 === 9),
     epochs: 10,
     margin: 2,
+    runs: 1,
     trainedOn: 'ArmanPersoNERCorpus fold-1 train minus every 10th sentence (dev)',
   };
 }
@@ -493,12 +499,29 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   const F = featIndex.size;
   const T = tagCount(corpus.types.length);
   log(`${lang}: ${corpus.train.length} train / ${corpus.dev.length} dev sentences, ${F} features, ${T} tags, gazetteer ${gaz.entries().keys.length} names (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  const avg = trainPerceptron(train, F, T, epochs, values.margin ? Number(values.margin) : corpus.margin, (epoch, average) => {
-    if (epoch % 2 === 0 || epoch === epochs) log(`  epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
-  });
+  // `runs` perceptrons over different shuffles (seeds SEED, SEED+1, ...), weights averaged
+  const runs = values.runs ? Number(values.runs) : corpus.runs;
+  const margin = values.margin ? Number(values.margin) : corpus.margin;
+  let avg: Weights | null = null;
+  for (let run = 0; run < runs; run++) {
+    const one = trainPerceptron(train, F, T, epochs, margin, SEED + run, (epoch, average) => {
+      if (epoch === epochs) log(`  run ${run + 1}, epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
+    });
+    if (avg === null) avg = one;
+    else {
+      for (let i = 0; i < avg.w.length; i++) avg.w[i] += one.w[i]!;
+      for (let i = 0; i < avg.trans.length; i++) avg.trans[i] += one.trans[i]!;
+      for (let i = 0; i < T; i++) {
+        avg.start[i] += one.start[i]!;
+        avg.end[i] += one.end[i]!;
+      }
+    }
+  }
+  if (runs > 1) log(`  ${runs} runs averaged: dev F1 ${scoreEncoded(avg!, dev, corpus.types).toFixed(4)}`);
   const trainSeconds = (Date.now() - t0) / 1000;
   // prune features whose whole row is tiny next to the largest weight
   let maxAbs = 0;
+  if (avg === null) throw new Error('no training run');
   for (let i = 0; i < avg.w.length; i++) maxAbs = Math.max(maxAbs, Math.abs(avg.w[i]!));
   const cut = Number(values.prune) * maxAbs;
   const keysByIndex = new Uint32Array(F);

@@ -26,7 +26,7 @@ export interface EntitySpan {
 }
 
 /** Version of each language's extractor; bump when the code or model changes its output. */
-export const EXTRACTOR_VERSION: Readonly<Record<NerLanguage, string>> = { en: 'ner-en@1', fa: 'ner-fa@2' };
+export const EXTRACTOR_VERSION: Readonly<Record<NerLanguage, string>> = { en: 'ner-en@1', fa: 'ner-fa@3' };
 
 /**
  * Model labels -> Daftar types. CoNLL: PER ORG LOC MISC. Arman: pers org loc, fac
