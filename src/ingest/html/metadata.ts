@@ -282,7 +282,9 @@ interface BylineFound {
  */
 function bylineDate(page: ParsedPage, main: MainText, firstBlock: number): BylineFound | null {
   const head = headlineBlock(page, main);
-  const useHead = head >= 0 && head >= firstBlock - 8 && head <= firstBlock + 3;
+  // The content may start above the headline (a notice kept as prose), so the headline can
+  // sit a few blocks into it.
+  const useHead = head >= 0 && head >= firstBlock - 8 && head <= firstBlock + 10;
   const blocks = new Set<number>();
   for (let b = Math.max(0, firstBlock - 8); b <= Math.min(page.blocks.length - 1, firstBlock + 3); b++) blocks.add(b);
   if (useHead) for (let b = Math.max(0, head - 3); b <= Math.min(page.blocks.length - 1, head + 4); b++) blocks.add(b);
