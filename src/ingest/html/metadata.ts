@@ -353,6 +353,7 @@ function choosePublished(page: ParsedPage, main: MainText, ld: JsonLdFacts, url:
 
   // Marks in the body: inside the chosen content, or just above it (article header), count as article evidence.
   const firstBlock = main.blocks.length ? main.blocks[0]!.index : 0;
+  const head = headlineBlock(page, main);
   const lastBlock = main.blocks.length ? main.blocks[main.blocks.length - 1]!.index : page.blocks.length;
   const inContent = (elem: number): boolean => {
     for (const r of main.roots) if (elem >= r && elem <= page.elems[r]!.lastDesc) return true;
@@ -369,10 +370,14 @@ function choosePublished(page: ParsedPage, main: MainText, ld: JsonLdFacts, url:
     // A <time> in the top bar, navigation or footer, or one labelled "today", shows the day
     // the page was served (crawled, printed), whatever the window around the content says.
     const chrome = CRAWL_HINT.test(d.hint) || isPageChrome(page, d.elem);
-    const near = !chrome && (inContent(d.elem) || inWindow(d.block));
+    const contained = !chrome && inContent(d.elem);
+    const near = contained || (!chrome && inWindow(d.block));
     const published = /published|created/i.test(d.how) || /pubdate|publish/.test(d.hint);
     const where = chrome ? ' in page chrome (may be crawl date)' : near ? ' in article' : ' outside article';
-    const conf = chrome ? 0.2 : near ? (published ? 0.9 : 0.8) : published ? 0.5 : 0.3;
+    // A plain <time> above the headline and outside the content is more likely a date bar
+    // than the article's own date (which sits under the headline): it loses ties.
+    const aboveHead = !contained && head >= 0 && d.block <= head && !published;
+    const conf = chrome ? 0.2 : near ? (published ? 0.9 : aboveHead ? 0.75 : 0.8) : published ? 0.5 : 0.3;
     if (d.how === 'time text' || !/^\s*\d{4}/.test(normalizeDigits(d.value))) {
       push(d.value, `${d.how}${where}`, chrome ? 0.15 : near ? 0.75 : 0.25, (s) => findTextDate(s)?.value ?? null);
     } else {

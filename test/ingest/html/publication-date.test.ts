@@ -83,6 +83,17 @@ describe('readHtml: <time> in the page header against <time> in the article', ()
     expect(r.metadata.published?.value).toBe('2030-03-07');
   });
 
+  it('prefers the <time> under the headline to a plain <time> above it, both without hints', async () => {
+    const r = await read(page(`
+<div class="strap"><div><time datetime="2031-11-19">19 November 2031</time></div></div>
+<article>
+<h1>${HEADLINE}</h1>
+<div class="meta"><time datetime="2030-03-09">9 March 2030</time></div>
+<div class="content">${STORY}</div>
+</article>`));
+    expect(r.metadata.published?.value).toBe('2030-03-09');
+  });
+
   it('keeps a <time> in the article’s own <header> as article evidence', async () => {
     const r = await read(page(`
 <div class="shell">
