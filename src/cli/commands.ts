@@ -207,13 +207,14 @@ export function registerCommands(program: Command): void {
     .description('write the workspace as JSON Lines (see docs/export-format.md)')
     .option('--format <format>', 'export format', 'jsonl')
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--full', 'keep protected persons and documents unredacted (recorded in the log as a full export)')
     .action(
-      action(async (opts: Opts & { format: string; output?: string }, cmd: Command) => {
+      action(async (opts: Opts & { format: string; output?: string; full?: boolean }, cmd: Command) => {
         if (opts.format !== 'jsonl') throw new DaftarError('usage', `--format ${opts.format}: supported formats: jsonl`);
         const w = ws(cmd);
         try {
           const out = opts.output ? createWriteStream(opts.output) : process.stdout;
-          const n = await exportJsonl(w, out);
+          const n = await exportJsonl(w, out, { full: Boolean(opts.full) });
           if (out !== process.stdout) await new Promise<void>((res, rej) => out.on('error', rej).end(res));
           process.stderr.write(`exported ${n} records\n`);
         } finally {
