@@ -192,11 +192,16 @@ function windowTitle(lines: string[]): { title: string; site: string | null; ind
   return null;
 }
 
-/** The most credible date on the lines of the given [from, to) ranges; story paragraphs are not bylines. */
+/**
+ * The most credible date on the lines of the given [from, to) ranges; story paragraphs are
+ * not bylines. A plain date line above the title that is later than another candidate is
+ * taken for the day the page was served or saved (a date bar), and loses to it; on a tie the
+ * line under the title wins.
+ */
 function pickDate(lines: string[], ranges: [number, number][], titleIndex: number | null): PublishedDate | null {
-  let best: PublishedDate | null = null;
   const indices = new Set<number>();
   for (const [from, to] of ranges) for (let i = Math.max(0, from); i < Math.min(lines.length, to); i++) indices.add(i);
+  const cands: (PublishedDate & { line: number; byline: boolean })[] = [];
   for (const i of [...indices].sort((a, b) => a - b)) {
     const line = lines[i]!;
     if (!line || NOT_PUBLICATION.test(line) || isParagraph(line)) continue;
@@ -205,15 +210,22 @@ function pickDate(lines: string[], ranges: [number, number][], titleIndex: numbe
     const d = dates[0]!;
     let confidence: number;
     let evidence: string;
-    if ((BYLINE.test(line) || BYLINE_NAME.test(line)) && !UPDATED.test(line)) (confidence = 0.8), (evidence = 'text byline date');
+    const byline = (BYLINE.test(line) || BYLINE_NAME.test(line)) && !UPDATED.test(line);
+    if (byline) (confidence = 0.8), (evidence = 'text byline date');
     else if (UPDATED.test(line)) (confidence = 0.4), (evidence = 'text updated date');
     else if (onlyDate(line) && titleIndex !== null && Math.abs(i - titleIndex) <= 4) (confidence = 0.7), (evidence = 'text date line near title');
     else if (onlyDate(line)) (confidence = 0.55), (evidence = 'text date line');
     else (confidence = 0.4), (evidence = 'text date near top');
     if (d.calendar === 'solar_hijri') evidence += ' (solar hijri)';
-    if (!best || confidence > best.confidence) best = { value: d.value, evidence, confidence };
+    cands.push({ value: d.value, evidence, confidence, line: i, byline });
   }
-  return best;
+  const above = (c: { line: number }) => titleIndex !== null && c.line < titleIndex;
+  for (const c of cands) {
+    if (above(c) && !c.byline && cands.some((o) => o !== c && o.value < c.value && !UPDATED.test(lines[o.line]!))) c.confidence -= 0.3;
+  }
+  cands.sort((a, b) => b.confidence - a.confidence || Number(above(a)) - Number(above(b)) || a.line - b.line);
+  const best = cands[0];
+  return best && best.confidence > 0.2 ? { value: best.value, evidence: best.evidence, confidence: best.confidence } : null;
 }
 
 /**

@@ -57,6 +57,24 @@ describe('readText: saved-on line against the byline date', () => {
     expect(r.metadata.published?.value).toBe('2030-03-03');
   });
 
+  it('takes the date line under the headline over a later bare date line just above it', async () => {
+    const text = [
+      'Home',
+      'Harbour',
+      'Town',
+      'Monday, 22 November 2031',
+      'Harbour authority closes northern quay without warning',
+      'Tessa Marlow — 3 March 2030',
+      '',
+      ...STORY,
+      '',
+      '© 2031 Orlenby Tidings. All rights reserved.',
+    ].join('\n');
+    const r = await read(text);
+    expect(r.metadata.title).toBe('Harbour authority closes northern quay without warning');
+    expect(r.metadata.published?.value).toBe('2030-03-03');
+  });
+
   it('leaves the date empty when the only date is the saved-on line', async () => {
     const text = [
       'Home | Harbour | Town | Weather',
