@@ -258,7 +258,15 @@ export function registerExtractionCommands(program: Command): void {
         try {
           const r = await runExtraction(w, { redo: Boolean(opts.redo), onProgress: (d, t) => bar.update(d, t) });
           bar.finish();
-          if (opts.json) console.log(JSON.stringify(r));
+          // New mentions have no entity yet, and claims are built from mentions.
+          if (r.redoneIds.length) {
+            const { resolveWorkspace } = await import('../pipeline/resolve-run.js');
+            const { claimsWorkspace } = await import('../pipeline/claims-run.js');
+            await resolveWorkspace(w, { documentIds: r.redoneIds });
+            await claimsWorkspace(w);
+          }
+          const { redoneIds: _ids, ...summary } = r;
+          if (opts.json) console.log(JSON.stringify(summary));
           else console.log(`extracted ${r.mentions} mentions from ${r.redone} of ${r.documents} documents`);
         } finally {
           await w.close();

@@ -9,11 +9,13 @@ export interface ExtractReport {
   documents: number;
   redone: number;
   mentions: number;
+  /** The documents whose mentions were replaced: their entity links need resolving again. */
+  redoneIds: string[];
 }
 
 export async function runExtraction(ws: Workspace, options: { redo: boolean; onProgress?: (done: number, total: number) => void }): Promise<ExtractReport> {
   const total = await ws.store.countDocuments();
-  const report: ExtractReport = { documents: 0, redone: 0, mentions: 0 };
+  const report: ExtractReport = { documents: 0, redone: 0, mentions: 0, redoneIds: [] };
   let after: string | undefined;
   for (;;) {
     const page = await ws.store.listDocuments({ after, limit: 200 });
@@ -30,6 +32,7 @@ export async function runExtraction(ws: Workspace, options: { redo: boolean; onP
       const mentions = toMentions(doc.id, extractMentionDrafts(doc));
       await ws.store.putMentions(doc.id, mentions);
       report.redone++;
+      report.redoneIds.push(doc.id);
       report.mentions += mentions.length;
       options.onProgress?.(report.documents, total);
     }
