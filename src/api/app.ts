@@ -6,7 +6,8 @@ import type { Workspace } from '../pipeline/workspace.js';
 import { newRouter, type ApiDeps } from './context.js';
 import { ApiError, problemFromError, problemResponse, PROBLEM_CONTENT_TYPE, type ApiErrorCode } from './errors.js';
 import { ExportScanReadModel, type ApiReadModel } from './read-model.js';
-import { CURATION_NOTE, registerCorpusRoutes } from './routes-corpus.js';
+import { registerCorpusRoutes } from './routes-corpus.js';
+import { CURATION_NOTE, registerCurationRoutes } from './routes-curation.js';
 import { registerDocumentRoutes } from './routes-documents.js';
 import { StatusSchema } from './schemas.js';
 import { defaultWebDir, serveWebFile } from './static-files.js';
@@ -84,7 +85,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono; read: ApiRea
         {
           documents: await deps.ws.store.countDocuments(),
           logEntries: await deps.ws.store.logSize(),
-          curation: { available: false, note: CURATION_NOTE },
+          curation: { available: true, note: CURATION_NOTE },
           uploadLimitBytes: deps.uploadLimitBytes,
           version: API_VERSION,
         },
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions): { app: OpenAPIHono; read: ApiRea
   app.route('/', r);
   registerDocumentRoutes(app, deps);
   registerCorpusRoutes(app, deps);
+  registerCurationRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

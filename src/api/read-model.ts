@@ -260,10 +260,11 @@ export class ExportScanReadModel implements ApiReadModel {
   }
 
   async listEntities(options: { type?: Entity['type']; q?: string; after?: string; limit: number }): Promise<Entity[]> {
-    const s = await this.current();
+    // Read from the store, not the snapshot, so a curation action shows at once.
+    const all = (await this.store.listEntities(options.type ? { type: options.type } : {})).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const q = options.q?.toLowerCase();
     const out: Entity[] = [];
-    for (const e of s.entities) {
+    for (const e of all) {
       if (options.after !== undefined && e.id <= options.after) continue;
       if (options.type && e.type !== options.type) continue;
       if (q && !e.name.toLowerCase().includes(q) && !e.aliases.some((a) => a.name.toLowerCase().includes(q))) continue;

@@ -1,15 +1,14 @@
-// Corpus-wide views: entities, claims, reuse, events, timeline, map, the log, and the
-// curation actions (declared now so the UI and scripts can discover them; 501 until
-// the curation stage lands).
+// Corpus-wide views: entities, claims, reuse, events, timeline, map and the log. The
+// curation actions are in routes-curation.ts.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Claim, Document, DocumentId } from '../model/schema.js';
 import { ApiError } from './errors.js';
+import { publicAction } from './routes-curation.js';
 import { decodeCursor, decodeOffsetCursor, encodeCursor } from './cursor.js';
 import { CONTEXT_CHARS, newRouter, type ApiDeps } from './context.js';
 import type { ApiReadModel, DocumentSummary } from './read-model.js';
 import {
   ClaimGroupSchema,
-  CurationBodySchema,
   Cursor,
   EntityIdParam,
   EntityPageSchema,
@@ -21,15 +20,12 @@ import {
   LogEntrySchema,
   MapSchema,
   Page,
-  ProblemSchema,
   problemResponses,
   ReuseLinkSchema,
   TimelineEntrySchema,
 } from './schemas.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-export const CURATION_NOTE = 'Curation (merge, split, confirm, reject, undo) is not available yet in this version; suggestions are shown read-only.';
 
 /** Loads each document's text once per request. */
 function textCache(deps: ApiDeps) {
@@ -96,34 +92,9 @@ export function registerCorpusRoutes(app: OpenAPIHono, deps: ApiDeps): void {
         if (s) documents.push({ ...s, mentions: n });
       }
       documents.sort((a, b) => b.mentions - a.mentions || (a.publishedOn ?? '').localeCompare(b.publishedOn ?? ''));
-      return c.json({ entity, mentions, mentionCount: all.length, documents, history: await read.actionsAbout(id) }, 200);
+      return c.json({ entity, mentions, mentionCount: all.length, documents, history: (await read.actionsAbout(id)).map(publicAction) }, 200);
     },
   );
-
-  const notAvailable = {
-    501: { description: 'not available yet', content: { 'application/problem+json': { schema: ProblemSchema } } },
-    ...problemResponses,
-  };
-  const curation = (path: string, summary: string, params: typeof EntityIdParam) =>
-    r.openapi(
-      createRoute({
-        method: 'post',
-        path,
-        summary,
-        request: { params, body: { content: { 'application/json': { schema: CurationBodySchema } }, required: false } },
-        responses: notAvailable,
-      }),
-      async () => {
-        throw new ApiError('not_available', CURATION_NOTE);
-      },
-    );
-  for (const verb of ['merge', 'split', 'confirm', 'reject'] as const) {
-    curation(`/api/entities/{id}/${verb}`, `${verb} an entity (records an action; reversible)`, EntityIdParam);
-  }
-  for (const verb of ['confirm', 'reject'] as const) {
-    curation(`/api/mentions/{id}/${verb}`, `${verb} a suggested mention`, EntityIdParam);
-  }
-  curation('/api/actions/{id}/undo', 'undo a curation action', EntityIdParam);
 
   r.openapi(
     createRoute({

@@ -175,10 +175,3 @@ export const StatusSchema = z.object({
   uploadLimitBytes: z.number().int(),
   version: z.string(),
 });
-
-export const CurationBodySchema = z.object({
-  reason: z.string().max(2000).optional(),
-  others: z.array(z.string().min(1).max(256)).max(100).optional(),
-  into: z.string().min(1).max(256).optional(),
-  mentionIds: z.array(z.string().min(1).max(256)).max(10_000).optional(),
-});
