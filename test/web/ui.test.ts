@@ -1,5 +1,5 @@
 // The web UI in the system Chromium (never a downloaded browser): search -> reader with
-// highlighted mentions -> entity page (curation shown as not available) -> Persian RTL,
+// highlighted mentions -> entity page -> merge two entities -> undo (issue 7) -> Persian RTL,
 // claims, timeline and map; every request must stay on 127.0.0.1. Screenshots of each
 // view go to test-artifacts/screenshots/.
 import { existsSync, mkdirSync } from 'node:fs';
@@ -48,7 +48,7 @@ afterAll(async () => {
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
 describe('web UI', () => {
-  it('search -> reader -> highlighted mention -> entity page with curation not available', async () => {
+  it('search -> reader -> highlighted mention -> entity page -> merge -> undo', async () => {
     await page.goto(server.url);
     await page.locator('#q').waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -85,16 +85,44 @@ describe('web UI', () => {
     await page.locator('h1', { hasText: 'Dariush Kalantari' }).waitFor();
     expect(await page.locator('.contexts li').count()).toBe(2);
     expect(await page.locator('.aliases').textContent()).toContain('داریوش کلانتری');
-    // Curation is not built yet: the buttons are disabled and say so.
-    await page.locator('[data-testid="curation-unavailable"]').waitFor();
-    expect(await page.getByRole('button', { name: 'Merge' }).isDisabled()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
-    const merge = await page.evaluate(async (id) => {
-      const r = await fetch(`/api/entities/${encodeURIComponent(id)}/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ others: ['person:daryoush-kalantary'] }) });
-      return { status: r.status, code: (await r.json()).code };
-    }, f.personId);
-    expect(merge).toEqual({ status: 501, code: 'not_available' });
     await shot('entity');
+
+    // Merge the other spelling into this entity, by keyboard: without a reason the server
+    // refuses in one line; with one, the page shows the action and the merged mentions.
+    expect(await page.locator('[data-testid="curation-unavailable"]').count()).toBe(0);
+    await page.locator('#other-entity').focus();
+    await page.keyboard.type(f.otherPersonId);
+    await page.keyboard.press('Enter'); // submits the form: Merge
+    const alert = page.locator('.curation [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^reason: say why/);
+    expect(await page.locator('.contexts li').count()).toBe(2);
+    await page.locator('#reason').focus();
+    await page.keyboard.type('same lawyer, two spellings');
+    await page.locator('#actor').fill('maryam');
+    await page.locator('#reason').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="curation-done"]', { hasText: 'Merged' }).waitFor();
+    expect(await page.locator('.contexts li').count()).toBe(3);
+    expect(await page.locator('.aliases').textContent()).toContain('Daryoush Kalantary');
+    const merged = page.locator('.history li[data-operation="merge"]');
+    expect(await merged.textContent()).toContain('maryam');
+    expect(await merged.textContent()).toContain('same lawyer, two spellings');
+    expect(await page.locator('.curation [role="alert"]').count()).toBe(0);
+    await shot('entity-merged');
+
+    // The merged-away entity is gone until the merge is undone from the history.
+    expect(await page.evaluate(async (id) => (await fetch(`/api/entities/${encodeURIComponent(id)}`)).status, f.otherPersonId)).toBe(404);
+    const undo = page.getByRole('button', { name: /^Undo merge/ });
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="curation-done"]', { hasText: 'Undone' }).waitFor();
+    expect(await page.locator('.contexts li').count()).toBe(2);
+    expect(await page.locator('.history li[data-operation="undo"]').count()).toBe(1);
+    expect(await page.locator('.history li.undone[data-operation="merge"]').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Undo/ }).count()).toBe(0); // an undone merge and an undo cannot be undone
+    expect(await page.evaluate(async (id) => (await fetch(`/api/entities/${encodeURIComponent(id)}`)).status, f.otherPersonId)).toBe(200);
+    await shot('entity-undone');
   });
 
   it('a Persian document renders right-to-left, and so does the Persian interface', async () => {

@@ -61,8 +61,13 @@ function App() {
       const tag = (e.target as HTMLElement).tagName;
       if (e.key === '/' && tag !== 'INPUT' && tag !== 'TEXTAREA' && tag !== 'SELECT') {
         e.preventDefault();
-        if ((r.path[0] ?? 'search') !== 'search') location.hash = '#/';
-        setTimeout(() => (document.getElementById('q') as HTMLInputElement | null)?.focus(), 0);
+        const box = () => document.getElementById('q') as HTMLInputElement | null;
+        // On the search page the box is there now; elsewhere it appears after the route change.
+        if ((r.path[0] ?? 'search') === 'search' && box()) box()!.focus();
+        else {
+          location.hash = '#/';
+          setTimeout(() => box()?.focus(), 0);
+        }
       }
     };
     window.addEventListener('keydown', onKey);

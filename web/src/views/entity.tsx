@@ -1,46 +1,128 @@
-// Entity page: names in every script, mentions in context, documents, history, and
-// the curation buttons (disabled with the server's note while curation is not available).
+// Entity page: names in every script, mentions in context, documents, history with undo,
+// and curation: merge, keep apart, split, confirm/reject mentions (each with a reason,
+// recorded as an action; the buttons stay disabled with the server's note when a server
+// does not offer curation).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, qs, type DocumentSummary, type Entity, type Mention, type Status } from '../api.js';
 import { t } from '../i18n.js';
 import { docLabel, ErrorNote, Loading, onListKeys, Section } from './common.js';
+
+interface HistoryItem {
+  id: string;
+  operation: string;
+  actor: string;
+  at: string;
+  reason: string | null;
+  undoneBy: string | null;
+  payload: Record<string, unknown>;
+}
 
 interface EntityPage {
   entity: Entity;
   mentions: { mention: Mention; before: string; after: string; document: DocumentSummary | null }[];
   mentionCount: number;
   documents: (DocumentSummary & { mentions: number })[];
-  history: { id: string; operation?: string; kind?: string; actor: string; at: string; reason: string | null; undoneBy: string | null }[];
+  history: HistoryItem[];
+}
+
+interface ActionResult {
+  action: HistoryItem;
+  actions: HistoryItem[];
+}
+
+const ACTOR_KEY = 'daftar.actor';
+
+/** Sends a curation request as the person named in "Your name" (else the server's user). */
+function curate(path: string, body: Record<string, unknown>): Promise<ActionResult> {
+  const actor = (localStorage.getItem(ACTOR_KEY) ?? '').trim();
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (actor) headers['X-Daftar-Actor'] = encodeURIComponent(actor);
+  return api<ActionResult>(path, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+function describeAction(a: HistoryItem): string {
+  const p = a.payload;
+  switch (a.operation) {
+    case 'merge':
+      return `${t('merged')} ${((p.merged as string[] | undefined) ?? []).join(', ')} → ${String(p.into ?? '')}`;
+    case 'split':
+      return `${t('split off')} ${String(p.newEntityId ?? '')} (${((p.mentionIds as string[] | undefined) ?? []).length} ${t('mentions')})`;
+    case 'keep_apart':
+      return `${t('kept apart')}: ${((p.entityIds as string[] | undefined) ?? []).join(' / ')}`;
+    case 'confirm':
+    case 'reject':
+      return `${t(a.operation === 'confirm' ? 'confirmed mention' : 'rejected mention')} “${String(p.text ?? p.mentionId ?? '')}”`;
+    case 'undo':
+      return `${t('undid')} ${String(p.undoneOperation ?? '')} ${String(p.undoes ?? '')}`;
+    default:
+      return a.operation;
+  }
 }
 
 export function EntityView({ id, status }: { id: string; status: Status | null }) {
   const [page, setPage] = useState<EntityPage | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [lastAction, setLastAction] = useState<string | null>(null);
-  const [mergeWith, setMergeWith] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [other, setOther] = useState('');
+  const [reason, setReason] = useState('');
+  const [actor, setActor] = useState(() => localStorage.getItem(ACTOR_KEY) ?? '');
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [choices, setChoices] = useState<Entity[]>([]);
   const load = () => api<EntityPage>(`/api/entities/${encodeURIComponent(id)}`).then(setPage, setError);
   useEffect(() => {
     setPage(null);
     setError(null);
+    setNote(null);
+    setDone(null);
+    setPicked(new Set());
     void load();
   }, [id]);
+  const type = page?.entity.type;
+  useEffect(() => {
+    if (!type) return;
+    api<{ items: Entity[] }>(`/api/entities${qs({ type, limit: 200 })}`).then((r) => setChoices(r.items.filter((e) => e.id !== id)), () => setChoices([]));
+  }, [type, id, page?.history.length]);
   if (error) return <ErrorNote error={error} />;
   if (!page) return <Loading />;
   const { entity } = page;
   const available = status?.curation.available ?? false;
+  const off = !available || busy;
 
-  const act = async (path: string, body: Record<string, unknown>) => {
+  /** Runs one or more curation requests, then reloads the page and says what happened. */
+  const act = async (label: string, calls: (() => Promise<ActionResult>)[]) => {
+    setBusy(true);
+    setNote(null);
+    setDone(null);
     try {
-      const r = await api<{ action?: { id: string } }>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      setLastAction(r.action?.id ?? null);
-      setNote(null);
-      await load();
+      const ids: string[] = [];
+      for (const call of calls) ids.push(...(await call()).actions.map((a) => a.id));
+      setDone(`${label}: ${ids.join(', ')}`);
+      setReason('');
+      setOther('');
+      setPicked(new Set());
+      const fresh = await api<EntityPage>(`/api/entities/${encodeURIComponent(id)}`).catch((e: unknown) => e);
+      if (fresh instanceof ApiProblem && fresh.status === 404) setError(`${id}: ${t('this entity no longer exists (merged or undone); see the entity list')}`);
+      else if (fresh instanceof Error) setError(fresh);
+      else setPage(fresh as EntityPage);
     } catch (e) {
       setNote(e instanceof ApiProblem ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
   const base = `/api/entities/${encodeURIComponent(entity.id)}`;
+  const why = reason.trim();
+  const otherId = other.trim();
+  const selected = [...picked];
+  const toggle = (mid: string) => {
+    const next = new Set(picked);
+    if (next.has(mid)) next.delete(mid);
+    else next.add(mid);
+    setPicked(next);
+  };
+  const undoable = (a: HistoryItem) => a.undoneBy === null && a.operation !== 'undo';
   return (
     <article class="entity">
       <header>
@@ -50,26 +132,67 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
           <code>{entity.id}</code>
         </p>
       </header>
-      <section class="panel curation" aria-label="curation">
+      <section class="panel curation" aria-labelledby="curation-h">
+        <h2 id="curation-h">{t('Curation')}</h2>
+        <form
+          class="curation-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (otherId) void act(t('Merged'), [() => curate(`${base}/merge`, { others: [otherId], reason: why })]);
+          }}
+        >
+          <div class="curation-row">
+            <label>
+              {t('Reason')} <span class="muted small">({t('required for merge, split and keep apart')})</span>
+              <input id="reason" dir="auto" value={reason} disabled={off} size={40} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+            </label>
+            <label>
+              {t('Your name')} <span class="muted small">({t('optional')})</span>
+              <input
+                id="actor"
+                dir="auto"
+                value={actor}
+                size={14}
+                onInput={(e) => {
+                  const v = (e.target as HTMLInputElement).value;
+                  setActor(v);
+                  localStorage.setItem(ACTOR_KEY, v);
+                }}
+              />
+            </label>
+          </div>
+          <div class="curation-row">
+            <label>
+              {t('merge with entity id')}{' '}
+              <input id="other-entity" list="entity-choices" value={other} disabled={off} onInput={(e) => setOther((e.target as HTMLInputElement).value)} />
+            </label>
+            <datalist id="entity-choices">
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </datalist>
+            <button type="submit" disabled={off || !otherId}>
+              {t('Merge')}
+            </button>
+            <button type="button" disabled={off || !otherId} onClick={() => act(t('Kept apart'), [() => curate(`${base}/reject`, { others: [otherId], reason: why })])}>
+              {t('Keep apart')}
+            </button>
+          </div>
+        </form>
         <div class="curation-row">
-          <label>
-            {t('merge with entity id')}{' '}
-            <input value={mergeWith} disabled={!available} onInput={(e) => setMergeWith((e.target as HTMLInputElement).value)} />
-          </label>
-          <button type="button" disabled={!available || !mergeWith} onClick={() => act(`${base}/merge`, { others: [mergeWith] })}>
-            {t('Merge')}
+          <span class="muted small" aria-live="polite">
+            {selected.length} {t('mentions selected')}
+          </span>
+          <button type="button" disabled={off || selected.length === 0} onClick={() => act(t('Split'), [() => curate(`${base}/split`, { mentionIds: selected, reason: why })])}>
+            {t('Split selected mentions off')}
           </button>
-          <button type="button" disabled={!available} onClick={() => act(`${base}/split`, {})}>
-            {t('Split')}
+          <button type="button" disabled={off || selected.length === 0} onClick={() => act(t('Confirmed'), selected.map((m) => () => curate(`/api/mentions/${encodeURIComponent(m)}/confirm`, why ? { reason: why } : {})))}>
+            {t('Confirm selected')}
           </button>
-          <button type="button" disabled={!available} onClick={() => act(`${base}/confirm`, {})}>
-            {t('Confirm')}
-          </button>
-          <button type="button" disabled={!available} onClick={() => act(`${base}/reject`, {})}>
-            {t('Reject')}
-          </button>
-          <button type="button" disabled={!available || !lastAction} onClick={() => lastAction && act(`/api/actions/${encodeURIComponent(lastAction)}/undo`, {})}>
-            {t('Undo')}
+          <button type="button" disabled={off || selected.length === 0} onClick={() => act(t('Rejected'), selected.map((m) => () => curate(`/api/mentions/${encodeURIComponent(m)}/reject`, why ? { reason: why } : {})))}>
+            {t('Reject selected')}
           </button>
         </div>
         {!available && (
@@ -77,6 +200,9 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
             {status?.curation.note ?? 'Curation is not available.'}
           </p>
         )}
+        <p class="done" role="status" data-testid="curation-done">
+          {done}
+        </p>
         {note && <ErrorNote error={note} />}
       </section>
       <Section title={t('Names and aliases')}>
@@ -96,6 +222,9 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
           {page.mentions.map(({ mention: m, before, after, document: d }) => (
             <li key={m.id}>
               <p dir="auto" class="context">
+                {available && (
+                  <input type="checkbox" class="pick" checked={picked.has(m.id)} disabled={busy} aria-label={`${t('select mention')} ${m.text} (${docLabel({ title: d?.title ?? null, id: m.documentId })})`} onChange={() => toggle(m.id)} />
+                )}{' '}
                 …{before}
                 <mark class={`m m-${m.type}`}>{m.text}</mark>
                 {after}…
@@ -128,13 +257,25 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
         {page.history.length === 0 ? (
           <p class="muted">{t('No curation actions yet.')}</p>
         ) : (
-          <ul>
-            {page.history.map((a) => (
-              <li key={a.id}>
-                {a.operation ?? a.kind} · {a.actor} · {a.at} {a.reason && <q dir="auto">{a.reason}</q>} {a.undoneBy && <span class="muted">(undone)</span>}
+          <ol class="history">
+            {[...page.history].reverse().map((a) => (
+              <li key={a.id} data-action={a.id} data-operation={a.operation} class={a.undoneBy ? 'undone' : ''}>
+                <strong>{describeAction(a)}</strong> · {a.actor} · <time dateTime={a.at}>{a.at.replace('T', ' ').slice(0, 16)}</time> {a.reason && <q dir="auto">{a.reason}</q>}{' '}
+                {a.undoneBy && <span class="muted">({t('undone')})</span>}{' '}
+                {available && undoable(a) && (
+                  <button
+                    type="button"
+                    class="small-button"
+                    disabled={busy}
+                    aria-label={`${t('Undo')} ${a.operation} ${a.id}`}
+                    onClick={() => act(t('Undone'), [() => curate(`/api/actions/${encodeURIComponent(a.id)}/undo`, why ? { reason: why } : {})])}
+                  >
+                    {t('Undo')}
+                  </button>
+                )}
               </li>
             ))}
-          </ul>
+          </ol>
         )}
       </Section>
     </article>
