@@ -1,9 +1,9 @@
 // What the API reads beyond a document's own rows: entities, claims, reuse links,
 // events, actions, and corpus-wide lists (timeline, map, facets). One entity's page
-// reads the store (getEntities, mentionsOfEntity, listActionsForEntity); for the
-// lists the Store has no read methods yet (listEntities, listClaims, reuse links of
-// a document, timeline, facets), so `ExportScanReadModel` builds an in-memory
-// snapshot from `store.exportRecords()`; swap in store methods when they land.
+// reads the store (getEntities, mentionsOfEntity, listActionsForEntity), and so does
+// the entity list (pageEntities); for the other lists (claims, reuse links of a
+// document, timeline, facets) `ExportScanReadModel` builds an in-memory snapshot from
+// `store.exportRecords()`; swap in store methods as they land.
 import type { Action, Claim, DocumentId, DocumentKind, Entity, Event, Language, Mention, MediaType, ReuseLink } from '../model/schema.js';
 import type { Store } from '../store/store.js';
 
@@ -259,19 +259,9 @@ export class ExportScanReadModel implements ApiReadModel {
     return (await this.current()).facets;
   }
 
+  // Entities come from the store page by page (pageEntities), so a curation action shows at once.
   async listEntities(options: { type?: Entity['type']; q?: string; after?: string; limit: number }): Promise<Entity[]> {
-    // Read from the store, not the snapshot, so a curation action shows at once.
-    const all = (await this.store.listEntities(options.type ? { type: options.type } : {})).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const q = options.q?.toLowerCase();
-    const out: Entity[] = [];
-    for (const e of all) {
-      if (options.after !== undefined && e.id <= options.after) continue;
-      if (options.type && e.type !== options.type) continue;
-      if (q && !e.name.toLowerCase().includes(q) && !e.aliases.some((a) => a.name.toLowerCase().includes(q))) continue;
-      out.push(e);
-      if (out.length >= options.limit) break;
-    }
-    return out;
+    return this.store.pageEntities(options);
   }
 
   // One entity's page reads the store directly (fresh after a resolve run, no scan).

@@ -193,6 +193,13 @@ export interface Store {
   replaceClaims(claims: Claim[], groups: ClaimGroupRecord[]): Promise<void>;
   listClaimGroups(): Promise<ClaimGroupRecord[]>;
   getClaimGroup(id: string): Promise<ClaimGroupRecord | null>;
+
+  // api (issue 7)
+  /**
+   * One page of entities in id order: those after `after` (exclusive), of one type,
+   * whose name or an alias contains `q` (case-insensitive); at most `limit`.
+   */
+  pageEntities(options: { type?: Entity['type']; q?: string; after?: string; limit: number }): Promise<Entity[]>;
 }
 
 /** A group of claims about one thing, with its corroboration (src/claims); JSON, not yet in the schema. */

@@ -126,6 +126,19 @@ describe('reads', () => {
     const p1 = await getJson('/api/entities?limit=1');
     const p2 = await getJson(`/api/entities?limit=1&cursor=${p1.nextCursor}`);
     expect(p2.items[0].id).not.toBe(p1.items[0].id);
+    // Walking the pages gives every entity once, in id order, and then no cursor.
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const pg: { items: { id: string }[]; nextCursor: string | null } = await getJson(`/api/entities?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      walked.push(...pg.items.map((e) => e.id));
+      cursor = pg.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual([f.personId, f.otherPersonId, f.placeId].sort());
+    // q ignores case and matches inside names; type narrows it.
+    expect((await getJson('/api/entities?q=KALANTAR&type=PERSON')).items.map((e: { id: string }) => e.id)).toEqual([f.personId, f.otherPersonId].sort());
+    expect((await getJson('/api/entities?q=KALANTARI')).items.map((e: { id: string }) => e.id)).toEqual([f.personId]);
+    expect((await getJson('/api/entities?q=KALANTAR&type=PLACE')).items).toEqual([]);
   });
 
   it('an entity page has mentions in context across scripts and its documents', async () => {

@@ -818,4 +818,24 @@ export class SqliteStore implements Store {
     const d = this.sql('SELECT data FROM claim_group_record WHERE id = ?').pluck().get(id) as string | undefined;
     return d === undefined ? null : (JSON.parse(d) as ClaimGroupRecord);
   }
+
+  // api (issue 7)
+  async pageEntities(options: { type?: Entity['type']; q?: string; after?: string; limit: number }): Promise<Entity[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (options.after !== undefined) (where.push('id > ?'), args.push(options.after));
+    if (options.type) (where.push('type = ?'), args.push(options.type));
+    const sql = `SELECT data FROM entity${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
+    const q = options.q?.trim().toLowerCase();
+    const out: Entity[] = [];
+    if (options.limit <= 0) return out;
+    // Walks rows in id order and stops at the page's end (the name test needs the JSON).
+    for (const d of this.db.prepare(sql).pluck().iterate(...args) as Iterable<string>) {
+      const e = JSON.parse(d) as Entity;
+      if (q && !e.name.toLowerCase().includes(q) && !e.aliases.some((a) => a.name.toLowerCase().includes(q))) continue;
+      out.push(e);
+      if (out.length >= options.limit) break;
+    }
+    return out;
+  }
 }
