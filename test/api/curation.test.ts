@@ -87,6 +87,15 @@ describe('merge and undo', () => {
     expect((await entityPage(f.otherPersonId)).status).toBe(200);
   });
 
+  it('a percent-encoded X-Daftar-Actor carries a Persian name into the action and the log', async () => {
+    const r = await post(`/api/entities/${enc(f.personId)}/merge`, { others: [f.otherPersonId], reason: 'یک نفر' }, { 'X-Daftar-Actor': enc('مریم') });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.action.actor).toBe('مریم');
+    const log = await get('/api/log?limit=200');
+    expect(log.body.items.find((e: { subject: string }) => e.subject === r.body.action.id).actor).toBe('مریم');
+    expect((await post(`/api/actions/${enc(r.body.action.id)}/undo`)).status).toBe(200);
+  });
+
   it('refuses a merge without a reason, of an unknown entity, across types, or with a bad body', async () => {
     const base = `/api/entities/${enc(f.personId)}/merge`;
     expectProblem(await post(base, { others: [f.otherPersonId] }), 400, 'invalid_input', /^reason: say why/);

@@ -97,7 +97,8 @@ describe('web UI', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/^reason: say why/);
     expect(await page.locator('.contexts li').count()).toBe(2);
-    await page.locator('#reason').focus();
+    await shot('entity-reason-missing');
+    await page.waitForFunction(() => document.activeElement?.id === 'reason'); // the keyboard is taken to the missing reason
     await page.keyboard.type('same lawyer, two spellings');
     await page.locator('#actor').fill('maryam');
     await page.locator('#reason').focus();

@@ -107,7 +107,10 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
       else if (fresh instanceof Error) setError(fresh);
       else setPage(fresh as EntityPage);
     } catch (e) {
-      setNote(e instanceof ApiProblem ? e.message : String(e));
+      const msg = e instanceof ApiProblem ? e.message : String(e);
+      setNote(msg);
+      // A missing reason: take the keyboard to the field that needs it.
+      if (msg.startsWith('reason:')) setTimeout(() => document.getElementById('reason')?.focus(), 0);
     } finally {
       setBusy(false);
     }
