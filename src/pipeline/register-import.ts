@@ -12,7 +12,7 @@ import type { NameRecord } from '../resolve/name-record.js';
 import { REVIEW_THRESHOLD, scoreNamePair } from '../resolve/score.js';
 import type { KeyedEntity, ReviewCandidate, Store } from '../store/store.js';
 import { normalizeText } from '../text/normalize.js';
-import { entityKeys, entityRecord, recordKeys, reviewCandidate, scriptOf, stableId } from './resolve-run.js';
+import { entityRecord, recordKeys, reviewCandidate, scriptOf, stableId } from './resolve-run.js';
 import { logDraft } from './workspace.js';
 
 /** Fields a register column can fill; any other mapped field lands in attributes under its own name. */
@@ -152,6 +152,9 @@ export async function importRegister(
   }
 
   // Against the workspace: the entities there before this import, through their keys.
+  // Each row's keys and record are computed once (the keys are stored with the entity too).
+  const rowRecords = entities.map((e) => entityRecord(e));
+  const rowKeys = rowRecords.map((r) => recordKeys(r, 'PERSON'));
   const existingKeys = new Map<string, string[]>();
   for (const { key, entityId } of await ws.store.listEntityKeys('PERSON:')) {
     const list = existingKeys.get(key);
@@ -161,22 +164,38 @@ export async function importRegister(
   const mine = new Set(entities.map((e) => e.id));
   const candidates: ReviewCandidate[] = [];
   if (existingKeys.size > 0) {
-    const cache = new Map<string, Entity | null>();
-    for (const e of entities) {
-      const shared = new Map<string, number>();
-      for (const k of recordKeys(entityRecord(e), 'PERSON')) {
+    // Per row, the existing entities sharing a blocking key (a pair of words, or the
+    // surname within one letter beside the initial: what leads inside the list too) or two
+    // single-word keys; a given name alone or a surname alone is not a lead. The ten sharing most.
+    const wanted: string[][] = [];
+    const shared = new Map<string, number>();
+    for (let r = 0; r < entities.length; r++) {
+      shared.clear();
+      for (const k of rowKeys[r]!) {
         const ids = existingKeys.get(k);
         if (!ids || ids.length > 200) continue;
-        for (const id of ids) if (!mine.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
+        const weight = k.startsWith('PERSON:w:') ? 1 : 2;
+        for (const id of ids) if (!mine.has(id)) shared.set(id, (shared.get(id) ?? 0) + weight);
       }
-      const top = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
-      for (const [id] of top) {
-        if (!cache.has(id)) cache.set(id, (await ws.store.getEntities([id]))[0] ?? null);
-        const other = cache.get(id);
+      const top: [string, number][] = [];
+      for (const entry of shared) if (entry[1] >= 2) top.push(entry);
+      top.sort((a, b) => b[1] - a[1]);
+      wanted.push(top.slice(0, 10).map(([id]) => id));
+    }
+    // The existing entities are read in batches, once each, and their records built once.
+    const otherRecord = new Map<string, NameRecord>();
+    const ids = [...new Set(wanted.flat())];
+    for (let k = 0; k < ids.length; k += 500) {
+      for (const other of await ws.store.getEntities(ids.slice(k, k + 500))) otherRecord.set(other.id, entityRecord(other));
+    }
+    for (let r = 0; r < entities.length; r++) {
+      const e = entities[r]!;
+      for (const id of wanted[r]!) {
+        const other = otherRecord.get(id);
         if (!other) continue;
-        const s = scoreNamePair(entityRecord(e), entityRecord(other));
+        const s = scoreNamePair(rowRecords[r]!, other);
         if (s.score < REVIEW_THRESHOLD) continue;
-        candidates.push(reviewCandidate(e.id, other.id, s.score, { origin: 'import', against: 'workspace', names: s.signals.bestPair, signals: s.signals, row: (e.attributes.register as { row: number }).row }, now));
+        candidates.push(reviewCandidate(e.id, id, s.score, { origin: 'import', against: 'workspace', names: s.signals.bestPair, signals: s.signals, row: (e.attributes.register as { row: number }).row }, now));
         report.duplicatesInCorpus++;
       }
     }
@@ -190,7 +209,7 @@ export async function importRegister(
     report.duplicatesInList++;
   }
 
-  const putEntities: KeyedEntity[] = entities.map((entity) => ({ entity, keys: entityKeys(entity) }));
+  const putEntities: KeyedEntity[] = entities.map((entity, r) => ({ entity, keys: rowKeys[r]! }));
   await ws.store.applyEntityChange({
     putEntities,
     putCandidates: candidates,

@@ -6,7 +6,7 @@
 import { analyzeName, type NameRecord } from './name-record.js';
 import { classifyScore, REVIEW_THRESHOLD, scoreNamePair, type MatchBand, type PairSignals } from './score.js';
 import { skeletonOf } from './phonetic-key.js';
-import { buildWordWeights } from './word-weights.js';
+import { buildWordWeightsFromWords } from './word-weights.js';
 
 export interface Candidate {
   /** Indexes into the records passed in, a < b. */
@@ -62,32 +62,80 @@ export function blockingKeys(record: NameRecord): string[] {
 export function findDuplicateCandidates(records: NameRecord[], options: DuplicateOptions = {}): Candidate[] {
   const minScore = options.minScore ?? REVIEW_THRESHOLD;
   const maxBlock = options.maxBlockSize ?? 400;
-  const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const k of blockingKeys(r)) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
-    }
-  });
-  const wordWeight = buildWordWeights(records.flatMap((r) => [r.name, ...(r.aliases ?? [])]));
-  const seen = new Set<number>();
-  const out: Candidate[] = [];
   const n = records.length;
-  for (const members of blocks.values()) {
-    if (members.length < 2 || members.length > maxBlock) continue;
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
-        const a = Math.min(members[x], members[y]);
-        const b = Math.max(members[x], members[y]);
-        if (a === b) continue;
-        const pairId = a * n + b;
-        if (seen.has(pairId)) continue;
-        seen.add(pairId);
-        const s = scoreNamePair(records[a], records[b], { wordWeight });
-        if (s.score >= minScore) out.push({ a, b, score: s.score, band: classifyScore(s.score), signals: s.signals });
+  // Keys are computed once per record and replaced by block numbers; each record
+  // keeps the blocks it is in as one slice of a flat typed array.
+  const blockOf = new Map<string, number>();
+  const blockSize: number[] = [];
+  const keyStart = new Int32Array(n + 1);
+  let flat = new Int32Array(Math.max(16, n * 8));
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    keyStart[i] = used;
+    for (const k of blockingKeys(records[i]!)) {
+      let b = blockOf.get(k);
+      if (b === undefined) {
+        b = blockSize.length;
+        blockOf.set(k, b);
+        blockSize.push(0);
+      }
+      blockSize[b]!++;
+      if (used === flat.length) {
+        const grown = new Int32Array(flat.length * 2);
+        grown.set(flat);
+        flat = grown;
+      }
+      flat[used++] = b;
+    }
+  }
+  keyStart[n] = used;
+  blockOf.clear();
+  // Members of each block in record order, as slices of one array.
+  const memberStart = new Int32Array(blockSize.length + 1);
+  for (let b = 0; b < blockSize.length; b++) memberStart[b + 1] = memberStart[b]! + blockSize[b]!;
+  const fill = memberStart.slice(0, blockSize.length);
+  const members = new Int32Array(used);
+  for (let i = 0; i < n; i++) for (let p = keyStart[i]!; p < keyStart[i + 1]!; p++) members[fill[flat[p]!]!++] = i;
+
+  const wordWeight = registerWordWeights(records);
+  // stamp[j] === i + 1: the pair (i, j) was already scored for this i.
+  const stamp = new Int32Array(n);
+  const out: Candidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const ri = records[i]!;
+    for (let p = keyStart[i]!; p < keyStart[i + 1]!; p++) {
+      const b = flat[p]!;
+      const from = memberStart[b]!;
+      const to = memberStart[b + 1]!;
+      if (to - from < 2 || to - from > maxBlock) continue;
+      // Members are in record order: only the ones after i.
+      for (let q = to - 1; q >= from; q--) {
+        const j = members[q]!;
+        if (j <= i) break;
+        if (stamp[j] === i + 1) continue;
+        stamp[j] = i + 1;
+        const s = scoreNamePair(ri, records[j]!, { wordWeight });
+        if (s.score >= minScore) out.push({ a: i, b: j, score: s.score, band: classifyScore(s.score), signals: s.signals });
       }
     }
   }
   return out.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+}
+
+/** Word weights over the register's own phonetic words, each weight computed once. */
+function registerWordWeights(records: NameRecord[]): (key: string) => number {
+  const weight = buildWordWeightsFromWords(
+    (function* () {
+      for (const r of records) for (const name of [r.name, ...(r.aliases ?? [])]) yield analyzeName(name, r.type).words;
+    })(),
+  );
+  const memo = new Map<string, number>();
+  return (key: string) => {
+    let w = memo.get(key);
+    if (w === undefined) {
+      w = weight(key);
+      memo.set(key, w);
+    }
+    return w;
+  };
 }

@@ -47,16 +47,19 @@ function personWords(part: string, script: 'latin' | 'arabic'): { words: string[
   return { words: nameWords(f.tokens).map(phoneticWord).filter((w) => w.length > 0), titles: f.titles };
 }
 
-const cache = new Map<string, NameAnalysis>();
-const CACHE_LIMIT = 200_000;
+// One cache per type, so that a lookup builds no key string.
+const cache = new Map<NameType | undefined, Map<string, NameAnalysis>>();
+let cacheSize = 0;
+const CACHE_LIMIT = 400_000;
 
 /**
  * Analyzes a name once (cached). "KALANTARI, Dariush" marks the words before the
  * comma as surname; otherwise a person's last word is the surname.
  */
 export function analyzeName(name: string, type?: NameType): NameAnalysis {
-  const cacheKey = (type ?? '') + '\u0000' + name;
-  const hit = cache.get(cacheKey);
+  let typed = cache.get(type);
+  if (!typed) cache.set(type, (typed = new Map()));
+  const hit = typed.get(name);
   if (hit) return hit;
   const script = isMostlyArabicScript(name) ? 'arabic' : 'latin';
   let result: NameAnalysis;
@@ -88,8 +91,11 @@ export function analyzeName(name: string, type?: NameType): NameAnalysis {
       };
     }
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, result);
+  if (++cacheSize > CACHE_LIMIT) {
+    for (const m of cache.values()) m.clear();
+    cacheSize = 1;
+  }
+  typed.set(name, result);
   return result;
 }
 

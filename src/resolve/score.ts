@@ -174,6 +174,19 @@ interface NameScore {
   acronym: boolean;
 }
 
+const lengthWeights = new Map<string, number>();
+
+// Short words ("ali", "m") say less: 0.5 plus 0.1 per consonant, at most 1.
+function lengthWeight(k: string): number {
+  let w = lengthWeights.get(k);
+  if (w === undefined) {
+    w = Math.min(1, 0.5 + 0.1 * keyWeight(k, 0));
+    if (lengthWeights.size > 200_000) lengthWeights.clear();
+    lengthWeights.set(k, w);
+  }
+  return w;
+}
+
 /** Score of two single names, name signals only. */
 function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: ScoreContext | undefined, longA?: string, longB?: string): NameScore {
   const x = analyzeName(na, type);
@@ -197,7 +210,7 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   // frequencies; organization names repeat such words more, so their weight falls faster.
   const weight = (k: string) => {
     const w = ctx?.wordWeight ? ctx.wordWeight(k) : 1;
-    return w * w * Math.min(1, 0.5 + 0.1 * keyWeight(k, 0));
+    return w * w * lengthWeight(k);
   };
   const al = align(x.words, y.words, vowelCost, weight);
   const minCov = Math.min(al.coverageA, al.coverageB);

@@ -31,18 +31,46 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
 // و as v, w or f; پ written b where the script lacks it.
 const NEAR_CONSONANTS = new Set(['kq', 'gq', 'gk', 'dz', 'fv', 'bp']);
 
-function substitutionCost(x: string, y: string, vowelCost: number, xIsVowel: boolean): number {
+const CODE_A = 97;
+const CODE_I = 105;
+const CODE_U = 117;
+const isVowelCode = (c: number) => c === CODE_A || c === CODE_I || c === CODE_U;
+
+// Substitution costs between letter codes: 0 same, `vowelCost` between vowels or
+// y/i and v/u (one letter, ی or و, read as consonant or vowel: "Ayesha" / "Aisha"),
+// 0.5 near consonants, 1 otherwise. A table per vowel cost, built on first use.
+const SUB_KIND = (() => {
+  // 0 same, 1 vowel-like (costs vowelCost), 2 near (0.5), 3 other (1).
+  const t = new Uint8Array(128 * 128).fill(3);
+  for (let x = 0; x < 128; x++) {
+    for (let y = 0; y < 128; y++) {
+      if (x === y) t[x * 128 + y] = 0;
+      else if (isVowelCode(x) && isVowelCode(y)) t[x * 128 + y] = 1;
+      else {
+        const cx = String.fromCharCode(x);
+        const cy = String.fromCharCode(y);
+        const pair = cx < cy ? cx + cy : cy + cx;
+        if (pair === 'iy' || pair === 'uv') t[x * 128 + y] = 1;
+        else if (NEAR_CONSONANTS.has(pair)) t[x * 128 + y] = 2;
+      }
+    }
+  }
+  return t;
+})();
+
+function substitution(x: number, y: number, vowelCost: number): number {
   if (x === y) return 0;
-  if (xIsVowel && VOWEL.test(y)) return vowelCost;
-  const pair = x < y ? x + y : y + x;
-  // y and i, v and u are one letter (ی, و) read as consonant or vowel: "Ayesha" / "Aisha".
-  if (pair === 'iy' || pair === 'uv') return vowelCost;
-  return NEAR_CONSONANTS.has(pair) ? 0.5 : 1;
+  if (x >= 128 || y >= 128) return isVowelCode(x) && isVowelCode(y) ? vowelCost : 1;
+  const k = SUB_KIND[x * 128 + y]!;
+  return k === 1 ? vowelCost : k === 2 ? 0.5 : k === 0 ? 0 : 1;
 }
 
 function charCost(c: string, vowelCost: number): number {
   return VOWEL.test(c) ? vowelCost : 1;
 }
+
+// One distance table reused across calls (grown when a longer word comes).
+let table = new Float64Array(32 * 32);
 
 /**
  * Damerau-style edit distance where inserting, deleting or swapping a vowel costs
@@ -53,26 +81,33 @@ export function weightedDistance(a: string, b: string, vowelCost = 0.5): number 
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
-  const d: number[][] = [];
-  for (let i = 0; i <= n; i++) d.push(new Array<number>(m + 1).fill(0));
-  for (let i = 1; i <= n; i++) d[i][0] = d[i - 1][0] + charCost(a[i - 1], vowelCost);
-  for (let j = 1; j <= m; j++) d[0][j] = d[0][j - 1] + charCost(b[j - 1], vowelCost);
+  const w = m + 1;
+  if ((n + 1) * w > table.length) table = new Float64Array((n + 1) * w * 2);
+  const d = table;
+  d[0] = 0;
+  for (let i = 1; i <= n; i++) d[i * w] = d[(i - 1) * w]! + (isVowelCode(a.charCodeAt(i - 1)) ? vowelCost : 1);
+  for (let j = 1; j <= m; j++) d[j] = d[j - 1]! + (isVowelCode(b.charCodeAt(j - 1)) ? vowelCost : 1);
   for (let i = 1; i <= n; i++) {
-    const ca = a[i - 1];
-    const va = VOWEL.test(ca);
+    const ca = a.charCodeAt(i - 1);
+    const del = isVowelCode(ca) ? vowelCost : 1;
+    const row = i * w;
+    const up = row - w;
     for (let j = 1; j <= m; j++) {
-      const cb = b[j - 1];
-      const sub = substitutionCost(ca, cb, vowelCost, va);
-      let v = Math.min(
-        d[i - 1][j] + (va ? vowelCost : 1),
-        d[i][j - 1] + charCost(cb, vowelCost),
-        d[i - 1][j - 1] + sub,
-      );
-      if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+      const cb = b.charCodeAt(j - 1);
+      const sub = substitution(ca, cb, vowelCost);
+      let v = d[up + j]! + del;
+      const ins = d[row + j - 1]! + (isVowelCode(cb) ? vowelCost : 1);
+      if (ins < v) v = ins;
+      const diag = d[up + j - 1]! + sub;
+      if (diag < v) v = diag;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        const tr = d[up - w + j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      d[row + j] = v;
     }
   }
-  return d[n][m];
+  return d[n * w + m]!;
 }
 
 /** The weight of a key: consonants count 1, vowels `vowelCost`. */
@@ -86,16 +121,24 @@ export function keyWeight(key: string, vowelCost = 0.5): number {
  * Similarity (0..1) of two word keys. An initial ("m") agrees with any word that
  * starts with it; a word that begins another long one ("siraj" / "sirajudin") is close.
  */
-const memo = new Map<string, number>();
+// Memo per vowel cost, then per word, then per other word (no key strings built per call).
+const memo = new Map<number, Map<string, Map<string, number>>>();
+let memoSize = 0;
 
 export function wordSimilarity(a: string, b: string, vowelCost = 0.5): number {
   if (a === b) return 1;
-  const memoKey = a < b ? `${a}|${b}|${vowelCost}` : `${b}|${a}|${vowelCost}`;
-  const hit = memo.get(memoKey);
+  const [x, y] = a < b ? [a, b] : [b, a];
+  let byCost = memo.get(vowelCost);
+  if (!byCost) memo.set(vowelCost, (byCost = new Map()));
+  let byX = byCost.get(x);
+  if (!byX) byCost.set(x, (byX = new Map()));
+  const hit = byX.get(y);
   if (hit !== undefined) return hit;
   const sim = computeWordSimilarity(a, b, vowelCost);
-  if (memo.size > 500_000) memo.clear();
-  memo.set(memoKey, sim);
+  if (++memoSize > 500_000) {
+    memo.clear();
+    memoSize = 0;
+  } else byX.set(y, sim);
   return sim;
 }
 

@@ -8,11 +8,19 @@ import { anyScriptWords, analyzeName, type NameType } from './name-record.js';
  * `ScoreContext.wordWeight`. A word in one name weighs 1; a word in every name 0.1.
  */
 export function buildWordWeights(names: Iterable<string>, type?: NameType): (key: string) => number {
+  return buildWordWeightsFromWords(
+    (function* () {
+      for (const name of names) yield type === undefined ? anyScriptWords(name) : analyzeName(name, type).words;
+    })(),
+  );
+}
+
+/** The same weights from names already split into phonetic words (one array per name). */
+export function buildWordWeightsFromWords(wordLists: Iterable<string[]>): (key: string) => number {
   const df = new Map<string, number>();
   let n = 0;
-  for (const name of names) {
+  for (const words of wordLists) {
     n++;
-    const words = type === undefined ? anyScriptWords(name) : analyzeName(name, type).words;
     for (const w of new Set(words)) df.set(w, (df.get(w) ?? 0) + 1);
   }
   const maxIdf = Math.log(n + 1);
