@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentId, Entity, Mention } from '../model/schema.js';
 import { blockingKeys } from '../resolve/duplicates.js';
 import { lookupPlace } from '../resolve/gazetteer.js';
-import { resolveMentions, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
+import { resolveMentions, wordBefore, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
 import { analyzeName, type NameRecord, type NameType } from '../resolve/name-record.js';
 import { skeletonOf } from '../resolve/phonetic-key.js';
 import { AUTOMATIC_THRESHOLD, REVIEW_THRESHOLD, scoreNamePair, type PairSignals } from '../resolve/score.js';
@@ -130,7 +130,7 @@ export function placeAttributes(name: string): Record<string, unknown> {
   return { placeCandidates: found.slice(0, 8).map(brief) };
 }
 
-function toInputs(mentions: Mention[]): MentionInput[] {
+function toInputs(mentions: Mention[], text?: string): MentionInput[] {
   const bySpan = new Map(mentions.map((m) => [`${m.start}-${m.end}`, m]));
   return mentions.map((m) => {
     const input: MentionInput = { id: m.id, text: m.text, type: m.type as NameType, documentId: m.documentId, start: m.start, end: m.end };
@@ -139,6 +139,10 @@ function toInputs(mentions: Mention[]): MentionInput[] {
     if (ac && typeof ac.start === 'number') {
       const long = bySpan.get(`${ac.start}-${ac.end}`);
       if (long) input.acronymOf = long.text;
+    }
+    if (text !== undefined && m.type === 'PERSON') {
+      const before = wordBefore(text, m.start);
+      if (before !== undefined) input.before = before;
     }
     return input;
   });
@@ -315,11 +319,16 @@ export function statedAliases(text: string, mentions: Pick<Mention, 'id' | 'star
 async function resolveDocument(store: Store, overlay: Overlay, docMentions: Mention[], now: string, report: ResolveReport): Promise<void> {
   const byId = new Map(docMentions.map((m) => [m.id, m]));
   let mustLink: [string, string][] = [];
-  if (docMentions.filter((m) => m.type === 'ORG').length >= 2) {
+  let text: string | undefined;
+  // The text is read for stated aliases between organizations, and for the word before a
+  // one-word person mention (a given name there means the mention was cut from a full name).
+  const bareSurname = docMentions.some((m) => m.type === 'PERSON' && analyzeName(m.text, 'PERSON').words.length === 1);
+  if (bareSurname || docMentions.filter((m) => m.type === 'ORG').length >= 2) {
     const doc = await store.getDocument(docMentions[0]!.documentId);
+    text = doc?.text;
     if (doc) mustLink = statedAliases(doc.text, docMentions);
   }
-  const clusters = resolveMentions(toInputs(docMentions), { mustLink });
+  const clusters = resolveMentions(toInputs(docMentions, text), { mustLink });
   for (const c of clusters) {
     const members = c.mentionIds.map((id) => byId.get(id)!).filter(Boolean);
     const unlinked = members.filter((m) => m.entityId === null);

@@ -5,7 +5,9 @@
 // document costs in proportion to its mentions. Human decisions win: a
 // mustNotLink pair is never put together, a mustLink pair always is (unless a
 // mustNotLink forbids it).
-import { titlesOf } from './latin-fold.js';
+import { GIVEN_NAMES_FA } from '../extract/ner/names-fa.js';
+import { foldScript } from './arabic-script-key.js';
+import { splitTitles, titlesOf } from './latin-fold.js';
 import { analyzeName, type NameType } from './name-record.js';
 import { acronymForm, acronymOf, isAcronymOf } from './organization.js';
 import { skeletonOf } from './phonetic-key.js';
@@ -25,6 +27,8 @@ export interface MentionInput {
   title?: string;
   /** For an acronym, the long form it was defined for in this document: "NSCL" -> "National Standards and Calibration Laboratory". */
   acronymOf?: string;
+  /** The word right before the mention on its line, when one is there (see wordBefore). */
+  before?: string;
 }
 
 export interface ResolveOptions {
@@ -61,6 +65,70 @@ interface Cluster {
 }
 
 const MAX_NAMES = 8;
+
+// Titles of rank: a surname mention carrying one ("General Rostami", «سردار رستمی») is
+// the person of that rank, not a namesake introduced without it. Ranks of one group
+// stand for each other ("General" is said of a brigadier).
+const RANK_GROUP: Record<string, string> = {
+  general: 'military', brigadier: 'military', colonel: 'military', major: 'military', lieutenant: 'military', captain: 'military',
+  admiral: 'military', commander: 'military', sergeant: 'military',
+  ayatollah: 'cleric', hojatoleslam: 'cleric', mullah: 'cleric', sheikh: 'cleric', imam: 'cleric', maulana: 'cleric', maulvi: 'cleric',
+};
+const GENDER: Record<string, 'm' | 'f'> = { mr: 'm', sir: 'm', agha: 'm', mrs: 'f', ms: 'f', khanum: 'f' };
+// Titles that say nothing about office: honorifics of descent or pilgrimage.
+const NEUTRAL_TITLES = new Set(['seyed', 'haji']);
+
+/**
+ * Whether the titles of a surname mention rule out the full-name person: another
+ * gender, a rank the person was not given, or another office.
+ * titlesConflict(["general"], []) -> true; titlesConflict(["doctor"], []) -> false
+ */
+export function titlesConflict(surnameTitles: string[], personTitles: string[]): boolean {
+  const gs = new Set(surnameTitles.map((t) => GENDER[t]).filter((g) => g !== undefined));
+  const gp = new Set(personTitles.map((t) => GENDER[t]).filter((g) => g !== undefined));
+  if (gs.size === 1 && gp.size === 1 && [...gs][0] !== [...gp][0]) return true;
+  const office = (ts: string[]) => ts.filter((t) => GENDER[t] === undefined && !NEUTRAL_TITLES.has(t));
+  const os = office(surnameTitles);
+  const op = office(personTitles);
+  for (const t of os) {
+    const group = RANK_GROUP[t];
+    if (group !== undefined) {
+      // A rank must have been seen on the person (itself or one of its group).
+      if (!op.some((u) => u === t || RANK_GROUP[u] === group)) return true;
+    } else if (op.length > 0 && !op.includes(t)) return true;
+  }
+  return false;
+}
+
+const GIVEN_FA = new Set(GIVEN_NAMES_FA.map((g) => foldScript(g)));
+// Capitalized words that begin sentences or phrases, not names.
+const LATIN_FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'but', 'or', 'nor', 'so', 'yet', 'when', 'while', 'where', 'after', 'before', 'since', 'as', 'if', 'then',
+  'in', 'on', 'at', 'to', 'of', 'for', 'by', 'with', 'from', 'about', 'that', 'this', 'these', 'those', 'his', 'her', 'their', 'our',
+  'its', 'my', 'your', 'he', 'she', 'they', 'we', 'it', 'i', 'you', 'said', 'says', 'told', 'asked', 'also', 'both', 'neither',
+  'according', 'because', 'however', 'although', 'though', 'today', 'yesterday', 'last', 'later', 'earlier', 'now', 'only', 'even',
+]);
+
+/** The word right before `start` on the same line, without punctuation between: "Golnar" in "Golnar Kalantari". */
+export function wordBefore(text: string, start: number): string | undefined {
+  let i = start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0' || text[i - 1] === '\u200c')) i--;
+  if (i === start || i === 0) return undefined;
+  let j = i;
+  while (j > 0 && /[\p{L}\p{M}\u200c'’-]/u.test(text[j - 1]!)) j--;
+  return j < i ? text.slice(j, i) : undefined;
+}
+
+/**
+ * Whether a word looks like a given name: a Persian given name, or a capitalized Latin
+ * word that is neither a title nor a function word. "Golnar" -> true, "The" -> false.
+ */
+export function looksLikeGivenName(word: string): boolean {
+  if (/[\u0600-\u06ff]/.test(word)) return GIVEN_FA.has(foldScript(word.replace(/\u200c/g, '')));
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  if (LATIN_FUNCTION_WORDS.has(word.toLowerCase())) return false;
+  return splitTitles(`${word} Xa Ya`).titles.length === 0;
+}
 const MAX_BLOCK = 200;
 
 /** An incremental resolver: add documents' mentions one batch at a time, read clusters any time. */
@@ -220,15 +288,22 @@ export class MentionResolver {
       const words = analyzeName(m.text, m.type).words;
       let target: Cluster | null = null;
       if (m.type === 'PERSON') {
-        // Exactly one full name in this document whose surname is this word.
+        // Exactly one full name in this document whose surname is this word. A given
+        // name right before the surname ("Golnar Kalantari" cut to "Kalantari") is
+        // another person's full name, and a title the person was not given ("General
+        // Rostami" after "Hossein Rostami") another person: neither joins.
+        const cutFromFullName = m.before !== undefined && looksLikeGivenName(m.before);
         const matches = new Set<Cluster>();
-        for (const l of local) {
+        for (const l of cutFromFullName ? [] : local) {
           if (l.m.type !== 'PERSON') continue;
           const an = analyzeName(l.m.text, 'PERSON');
           const surname = an.surname.map((i) => an.words[i]);
           if (surname.some((s) => wordSimilarity(s, words[0]) >= 0.85)) matches.add(this.root(l.c));
         }
-        if (matches.size === 1) target = [...matches][0];
+        if (matches.size === 1) {
+          const c = [...matches][0]!;
+          if (!titlesConflict(this.mentionTitles(m), this.clusterTitles(c, local))) target = c;
+        }
       } else {
         const matches = new Set<Cluster>();
         for (const l of local) {
@@ -245,6 +320,25 @@ export class MentionResolver {
       // A bare surname is not a full name: it must not pull other Kalantaris in later.
       this.attach(c, m, id, target === null && m.type !== 'PERSON');
     }
+  }
+
+  private mentionTitles(m: MentionInput): string[] {
+    // A title left outside the span counts too: "General" before "Rostami".
+    const own = [...analyzeName(m.text, m.type).titles];
+    if (m.before !== undefined) {
+      // Placeholder words after it, so that a title that is also a name ("General") reads as one.
+      const b = /[\u0600-\u06ff]/.test(m.before) ? analyzeName(`${m.before} ${m.text}`, m.type).titles : titlesOf(`${m.before} Xa Ya`);
+      own.push(...b);
+    }
+    return m.title !== undefined ? [...own, ...titlesOf(`${m.title} ${m.text}`)] : own;
+  }
+
+  /** Titles the cluster's person was given: in its names, and on its mentions in this document. */
+  private clusterTitles(c: Cluster, local: { m: MentionInput; c: Cluster }[]): string[] {
+    const out: string[] = [];
+    for (const n of c.aliases) out.push(...analyzeName(n, c.type).titles);
+    for (const l of local) if (this.root(l.c) === c) out.push(...this.mentionTitles(l.m));
+    return out;
   }
 
   private conflictsWithMention(c: Cluster, id: string): boolean {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeGivenName, resolveMentions, titlesConflict, wordBefore, type MentionInput } from '../../src/resolve/mentions.js';
+
+let pos = 0;
+function m(text: string, documentId: string, extra: Partial<MentionInput> = {}): MentionInput {
+  pos += 100;
+  return { text, type: 'PERSON', documentId, start: pos, end: pos + text.length, id: `${documentId}:${text}:${pos}`, ...extra };
+}
+const clusterOf = (clusters: ReturnType<typeof resolveMentions>, id: string) => clusters.find((c) => c.mentionIds.includes(id));
+
+describe('surname mentions and titles', () => {
+  it('keeps «سردار رستمی» apart from «حسین رستمی», who was given no rank', () => {
+    const full = m('حسین رستمی', 't1');
+    const general = m('سردار رستمی', 't1');
+    const clusters = resolveMentions([full, general]);
+    expect(clusterOf(clusters, general.id!)).not.toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('keeps "General Rostami" apart also when the title is just outside the span', () => {
+    const full = m('Hossein Rostami', 't2');
+    const bare = m('Rostami', 't2', { before: 'General' });
+    const clusters = resolveMentions([full, bare]);
+    expect(clusterOf(clusters, bare.id!)).not.toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('joins a rank surname to the full name introduced with a rank of the same group', () => {
+    const full = m('سرتیپ حسین رستمی', 't3');
+    const general = m('سردار رستمی', 't3');
+    const clusters = resolveMentions([full, general]);
+    expect(clusterOf(clusters, general.id!)).toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('still joins a surname with a non-rank title or none to the one full name', () => {
+    const full = m('Dariush Kalantari', 't4');
+    const dr = m('Dr. Kalantari', 't4');
+    const bare = m('Kalantari', 't4', { before: 'said' });
+    const clusters = resolveMentions([full, dr, bare]);
+    expect(clusterOf(clusters, dr.id!)).toBe(clusterOf(clusters, full.id!));
+    expect(clusterOf(clusters, bare.id!)).toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('does not join a surname cut out of another full name («گلنار کلانتری»)', () => {
+    const full = m('داریوش کلانتری', 't5');
+    const cut = m('کلانتری', 't5', { before: 'گلنار' });
+    const cutLatin = m('Kalantari', 't5', { before: 'Golnar' });
+    const clusters = resolveMentions([full, cut, cutLatin]);
+    expect(clusterOf(clusters, cut.id!)).not.toBe(clusterOf(clusters, full.id!));
+    expect(clusterOf(clusters, cutLatin.id!)).not.toBe(clusterOf(clusters, full.id!));
+  });
+
+  it('titlesConflict: gender, ranks, offices', () => {
+    expect(titlesConflict(['mrs'], ['mr'])).toBe(true);
+    expect(titlesConflict(['general'], [])).toBe(true);
+    expect(titlesConflict(['general'], ['brigadier'])).toBe(false);
+    expect(titlesConflict(['ayatollah'], ['general'])).toBe(true);
+    expect(titlesConflict(['doctor'], [])).toBe(false);
+    expect(titlesConflict(['doctor'], ['engineer'])).toBe(true);
+    expect(titlesConflict(['seyed'], ['doctor'])).toBe(false);
+  });
+
+  it('wordBefore and looksLikeGivenName', () => {
+    const text = 'Yesterday Golnar Kalantari spoke. (Kalantari) گلنار کلانتری';
+    expect(wordBefore(text, text.indexOf('Kalantari'))).toBe('Golnar');
+    expect(wordBefore(text, text.lastIndexOf('(') + 1)).toBeUndefined();
+    expect(wordBefore(text, text.indexOf('کلانتری'))).toBe('گلنار');
+    expect(looksLikeGivenName('Golnar')).toBe(true);
+    expect(looksLikeGivenName('The')).toBe(false);
+    expect(looksLikeGivenName('General')).toBe(false);
+    expect(looksLikeGivenName('گلنار')).toBe(true);
+    expect(looksLikeGivenName('خانوادهٔ')).toBe(false);
+  });
+});
