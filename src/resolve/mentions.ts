@@ -114,9 +114,14 @@ export function wordBefore(text: string, start: number): string | undefined {
   let i = start;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0' || text[i - 1] === '\u200c')) i--;
   if (i === start || i === 0) return undefined;
-  let j = i;
+  // An abbreviation with its period ("Mr.", "Gen."); any other period ends a sentence.
+  const dotted = text[i - 1] === '.';
+  const end = dotted ? i - 1 : i;
+  let j = end;
   while (j > 0 && /[\p{L}\p{M}\u200c'’-]/u.test(text[j - 1]!)) j--;
-  return j < i ? text.slice(j, i) : undefined;
+  if (j === end) return undefined;
+  if (dotted) return end - j <= 4 && titlesOf(`${text.slice(j, end)} Xa Ya`).length > 0 ? text.slice(j, i) : undefined;
+  return text.slice(j, i);
 }
 
 /**
@@ -283,10 +288,12 @@ export class MentionResolver {
       this.attach(c, m, id, true);
       local.push({ m, c });
     }
+    const apart: { word: string; c: Cluster }[] = [];
     for (const m of deferred) {
       const id = mentionId(m);
       const words = analyzeName(m.text, m.type).words;
       let target: Cluster | null = null;
+      let keptApart = false;
       if (m.type === 'PERSON') {
         // Exactly one full name in this document whose surname is this word. A given
         // name right before the surname ("Golnar Kalantari" cut to "Kalantari") is
@@ -300,10 +307,15 @@ export class MentionResolver {
           const surname = an.surname.map((i) => an.words[i]);
           if (surname.some((s) => wordSimilarity(s, words[0]) >= 0.85)) matches.add(this.root(l.c));
         }
+        // A namesake already kept apart in this document ("Mr. Kalantari" beside "Mrs. Golnar
+        // Kalantari") is a second candidate: the plain surname after both is ambiguous.
+        for (const a of apart) if (wordSimilarity(a.word, words[0]) >= 0.85) matches.add(this.root(a.c));
         if (matches.size === 1) {
           const c = [...matches][0]!;
           if (!titlesConflict(this.mentionTitles(m), this.clusterTitles(c, local))) target = c;
+          else keptApart = true;
         }
+        if (cutFromFullName) keptApart = true;
       } else {
         const matches = new Set<Cluster>();
         for (const l of local) {
@@ -319,6 +331,7 @@ export class MentionResolver {
       const c = target ?? this.newCluster(m, id);
       // A bare surname is not a full name: it must not pull other Kalantaris in later.
       this.attach(c, m, id, target === null && m.type !== 'PERSON');
+      if (keptApart && target === null) apart.push({ word: words[0]!, c });
     }
   }
 

@@ -48,6 +48,16 @@ describe('surname mentions and titles', () => {
     expect(clusterOf(clusters, cutLatin.id!)).not.toBe(clusterOf(clusters, full.id!));
   });
 
+  it('keeps "Mr. Kalantari" from the only full name in the document when that is "Mrs. Golnar Kalantari"', () => {
+    const wife = m('Golnar Kalantari', 't6', { before: 'Mrs.' });
+    const mr = m('Kalantari', 't6', { before: 'Mr.' });
+    const later = m('Kalantari', 't6', { before: 'believed' });
+    const clusters = resolveMentions([wife, mr, later]);
+    expect(clusterOf(clusters, mr.id!)).not.toBe(clusterOf(clusters, wife.id!));
+    // Two Kalantaris in the document now: the plain surname after them joins neither.
+    expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
+  });
+
   it('titlesConflict: gender, ranks, offices', () => {
     expect(titlesConflict(['mrs'], ['mr'])).toBe(true);
     expect(titlesConflict(['general'], [])).toBe(true);
@@ -63,6 +73,9 @@ describe('surname mentions and titles', () => {
     expect(wordBefore(text, text.indexOf('Kalantari'))).toBe('Golnar');
     expect(wordBefore(text, text.lastIndexOf('(') + 1)).toBeUndefined();
     expect(wordBefore(text, text.indexOf('کلانتری'))).toBe('گلنار');
+    const herald = 'his wife, Mrs. Golnar Kalantari, told us. Mr. Kalantari, 53, farms. He said. Kalantari';
+    expect(wordBefore(herald, herald.indexOf('Mr. Kalantari') + 4)).toBe('Mr.');
+    expect(wordBefore(herald, herald.lastIndexOf('Kalantari'))).toBeUndefined();
     expect(looksLikeGivenName('Golnar')).toBe(true);
     expect(looksLikeGivenName('The')).toBe(false);
     expect(looksLikeGivenName('General')).toBe(false);
