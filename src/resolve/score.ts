@@ -64,65 +64,102 @@ interface Alignment {
 
 const MIN_WORD_SIMILARITY = 0.55;
 
-function align(a: string[], b: string[], vowelCost: number, weight: (k: string) => number): Alignment {
-  type Unit = { ai: number[]; bi: number[]; sim: number };
+type Unit = { ai0: number; ai1: number; bj0: number; bj1: number; sim: number };
+
+/** Word similarities of every word of `a` against every word of `b`, row by row (symmetric, so one table serves both directions). */
+function similarityTable(a: string[], b: string[], vowelCost: number): Float64Array {
+  const t = new Float64Array(a.length * b.length);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) t[i * b.length + j] = wordSimilarity(a[i]!, b[j]!, vowelCost);
+  return t;
+}
+
+function unitOrder(x: Unit, y: Unit): number {
+  const sizeX = (x.ai1 >= 0 ? 2 : 1) + (x.bj1 >= 0 ? 2 : 1);
+  const sizeY = (y.ai1 >= 0 ? 2 : 1) + (y.bj1 >= 0 ? 2 : 1);
+  return y.sim - x.sim || sizeX - sizeY;
+}
+
+/**
+ * Greedy alignment of the words of `a` to those of `b`. `table` holds the word
+ * similarities (see similarityTable), of a against b, or of b against a when `transposed`.
+ */
+function align(a: string[], b: string[], vowelCost: number, weight: (k: string) => number, table: Float64Array, transposed: boolean): Alignment {
   const units: Unit[] = [];
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
-      const sim = wordSimilarity(a[i], b[j], vowelCost);
-      if (sim >= MIN_WORD_SIMILARITY) units.push({ ai: [i], bi: [j], sim });
+      const sim = transposed ? table[j * a.length + i]! : table[i * b.length + j]!;
+      if (sim >= MIN_WORD_SIMILARITY) units.push({ ai0: i, ai1: -1, bj0: j, bj1: -1, sim });
     }
   }
   // Glued against split compounds: "mohammadreza" vs "mohammad reza".
   for (let i = 0; i + 1 < a.length; i++) {
-    const joined = a[i] + a[i + 1];
+    const joinedLength = a[i]!.length + a[i + 1]!.length;
+    let joined: string | null = null;
     for (let j = 0; j < b.length; j++) {
-      if (b[j].length < joined.length - 3) continue;
-      const sim = wordSimilarity(joined, b[j], vowelCost);
-      if (sim >= 0.8) units.push({ ai: [i, i + 1], bi: [j], sim });
+      if (b[j]!.length < joinedLength - 3) continue;
+      joined ??= a[i]! + a[i + 1]!;
+      const sim = wordSimilarity(joined, b[j]!, vowelCost);
+      if (sim >= 0.8) units.push({ ai0: i, ai1: i + 1, bj0: j, bj1: -1, sim });
     }
   }
   for (let j = 0; j + 1 < b.length; j++) {
-    const joined = b[j] + b[j + 1];
+    const joinedLength = b[j]!.length + b[j + 1]!.length;
+    let joined: string | null = null;
     for (let i = 0; i < a.length; i++) {
-      if (a[i].length < joined.length - 3) continue;
-      const sim = wordSimilarity(a[i], joined, vowelCost);
-      if (sim >= 0.8) units.push({ ai: [i], bi: [j, j + 1], sim });
+      if (a[i]!.length < joinedLength - 3) continue;
+      joined ??= b[j]! + b[j + 1]!;
+      const sim = wordSimilarity(a[i]!, joined, vowelCost);
+      if (sim >= 0.8) units.push({ ai0: i, ai1: -1, bj0: j, bj1: j + 1, sim });
     }
   }
   // A glued article on one side only: "elkaddafi" vs "qaddafi".
   for (let i = 0; i < a.length; i++) {
     for (let j = 0; j < b.length; j++) {
-      const [p, q] = [a[i], b[j]];
+      const p = a[i]!;
+      const q = b[j]!;
       let sim = 0;
       if (p.length >= 5 && p.startsWith('al') && !q.startsWith('al')) sim = wordSimilarity(p.slice(2), q, vowelCost);
       else if (q.length >= 5 && q.startsWith('al') && !p.startsWith('al')) sim = wordSimilarity(p, q.slice(2), vowelCost);
-      if (sim >= 0.75) units.push({ ai: [i], bi: [j], sim: sim * 0.95 });
+      if (sim >= 0.75) units.push({ ai0: i, ai1: -1, bj0: j, bj1: -1, sim: sim * 0.95 });
     }
   }
-  units.sort((x, y) => y.sim - x.sim || x.ai.length + x.bi.length - (y.ai.length + y.bi.length));
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
-  const matchOfA: { b: number; sim: number }[] = a.map(() => ({ b: -1, sim: 0 }));
-  const simB: number[] = b.map(() => 0);
+  units.sort(unitOrder);
+  const usedA = new Uint8Array(a.length);
+  const usedB = new Uint8Array(b.length);
+  const matchOfA: { b: number; sim: number }[] = [];
+  for (let i = 0; i < a.length; i++) matchOfA.push({ b: -1, sim: 0 });
+  const simB = new Float64Array(b.length);
   for (const u of units) {
-    if (u.ai.some((i) => usedA.has(i)) || u.bi.some((j) => usedB.has(j))) continue;
-    for (const i of u.ai) {
-      usedA.add(i);
-      matchOfA[i] = { b: u.bi[0], sim: u.sim };
+    if (usedA[u.ai0] || (u.ai1 >= 0 && usedA[u.ai1]) || usedB[u.bj0] || (u.bj1 >= 0 && usedB[u.bj1])) continue;
+    usedA[u.ai0] = 1;
+    matchOfA[u.ai0] = { b: u.bj0, sim: u.sim };
+    if (u.ai1 >= 0) {
+      usedA[u.ai1] = 1;
+      matchOfA[u.ai1] = { b: u.bj0, sim: u.sim };
     }
-    for (const j of u.bi) {
-      usedB.add(j);
-      simB[j] = u.sim;
+    usedB[u.bj0] = 1;
+    simB[u.bj0] = u.sim;
+    if (u.bj1 >= 0) {
+      usedB[u.bj1] = 1;
+      simB[u.bj1] = u.sim;
     }
   }
-  const wa = a.map(weight);
-  const wb = b.map(weight);
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-  const totalA = sum(wa);
-  const totalB = sum(wb);
-  const coverageA = totalA === 0 ? 0 : sum(matchOfA.map((m, i) => m.sim * wa[i])) / totalA;
-  const coverageB = totalB === 0 ? 0 : sum(simB.map((s, j) => s * wb[j])) / totalB;
+  let totalA = 0;
+  let coveredA = 0;
+  for (let i = 0; i < a.length; i++) {
+    const w = weight(a[i]!);
+    totalA += w;
+    coveredA += matchOfA[i]!.sim * w;
+  }
+  let totalB = 0;
+  let coveredB = 0;
+  for (let j = 0; j < b.length; j++) {
+    const w = weight(b[j]!);
+    totalB += w;
+    coveredB += simB[j]! * w;
+  }
+  const coverageA = totalA === 0 ? 0 : coveredA / totalA;
+  const coverageB = totalB === 0 ? 0 : coveredB / totalB;
   return { coverageA, coverageB, matchOfA };
 }
 
@@ -212,7 +249,8 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
     const w = ctx?.wordWeight ? ctx.wordWeight(k) : 1;
     return w * w * lengthWeight(k);
   };
-  const al = align(x.words, y.words, vowelCost, weight);
+  const table = similarityTable(x.words, y.words, vowelCost);
+  const al = align(x.words, y.words, vowelCost, weight, table, false);
   const minCov = Math.min(al.coverageA, al.coverageB);
   const maxCov = Math.max(al.coverageA, al.coverageB);
   const nameSimilarity = (al.coverageA + al.coverageB) / 2;
@@ -220,7 +258,7 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   // Petrochemical Complex" / "Nouri Petrochemical"): the shorter side's coverage counts more.
   let score = type === 'ORG' ? 0.3 * minCov + 0.7 * maxCov : 0.65 * minCov + 0.35 * maxCov;
   if (type === 'ORG') return { score, nameSimilarity, givenAgreement: null, surnameAgreement: null, acronym: false };
-  const alBA = align(y.words, x.words, vowelCost, weight);
+  const alBA = align(y.words, x.words, vowelCost, weight, table, true);
   const bothWays = (p: number | null, q: number | null) => (p === null || q === null ? (p ?? q) : Math.max(p, q));
   const givenAgreement = bothWays(roleAgreement(x, x.given, y.given, al), roleAgreement(y, y.given, x.given, alBA));
   const surnameAgreement = bothWays(roleAgreement(x, x.surname, y.surname, al), roleAgreement(y, y.surname, x.surname, alBA));
