@@ -323,7 +323,8 @@ async function resolveDocument(store: Store, overlay: Overlay, docMentions: Ment
   // The text is read for stated aliases between organizations, and for the word before a
   // one-word person mention (a given name there means the mention was cut from a full name).
   const bareSurname = docMentions.some((m) => m.type === 'PERSON' && analyzeName(m.text, 'PERSON').words.length === 1);
-  if (bareSurname || docMentions.filter((m) => m.type === 'ORG').length >= 2) {
+  const shortOrg = docMentions.some((m) => m.type === 'ORG' && /^the\s/i.test(m.text));
+  if (bareSurname || shortOrg || docMentions.filter((m) => m.type === 'ORG').length >= 2) {
     const doc = await store.getDocument(docMentions[0]!.documentId);
     text = doc?.text;
     if (doc) mustLink = statedAliases(doc.text, docMentions);

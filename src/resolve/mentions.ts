@@ -274,6 +274,13 @@ export class MentionResolver {
         deferred.push(m);
         continue;
       }
+      // A short name is the document's own usage: it joins, but does not become a name
+      // other documents' "the Guard" would be matched against.
+      const short = this.shortOrgName(m, local);
+      if (short && !this.conflictsWithMention(this.root(short.c), id)) {
+        this.attach(this.root(short.c), m, id, false);
+        continue;
+      }
       const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
       let c = inDoc ? this.root(inDoc.c) : null;
       if (!c) {
@@ -333,6 +340,23 @@ export class MentionResolver {
       this.attach(c, m, id, target === null && m.type !== 'PERSON');
       if (keptApart && target === null) apart.push({ word: words[0]!, c });
     }
+  }
+
+  /**
+   * "the Guard" after "Internal Guard Corps": a one-word short name of an organization
+   * named in full earlier in the document, when exactly one such name has that word.
+   */
+  private shortOrgName(m: MentionInput, local: { m: MentionInput; c: Cluster }[]): { m: MentionInput; c: Cluster } | undefined {
+    if (m.type !== 'ORG' || !/^the\s+\p{Lu}/u.test(m.text)) return undefined;
+    const words = analyzeName(m.text, 'ORG').words;
+    if (words.length !== 1 || words[0]!.length < 3) return undefined;
+    const found = new Map<Cluster, { m: MentionInput; c: Cluster }>();
+    for (const l of local) {
+      if (l.m.type !== 'ORG') continue;
+      const lw = analyzeName(l.m.text, 'ORG').words;
+      if (lw.length >= 2 && lw.includes(words[0]!)) found.set(this.root(l.c), l);
+    }
+    return found.size === 1 ? [...found.values()][0] : undefined;
   }
 
   private mentionTitles(m: MentionInput): string[] {

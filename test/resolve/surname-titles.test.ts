@@ -58,6 +58,27 @@ describe('surname mentions and titles', () => {
     expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
   });
 
+  it('leaves a surname shared by several people of the document alone, whichever paragraph it is in', () => {
+    const student = m('Hossein Rostami', 't8');
+    const other = m('Leila Rostami', 't8');
+    const young = m('Rostami', 't8', { before: 'young' });
+    const clusters = resolveMentions([student, other, young]);
+    expect(clusterOf(clusters, young.id!)!.mentionIds).toEqual([young.id]);
+  });
+
+  it('joins "the Guard" to the one organization of the document with that word', () => {
+    const long = m('Internal Guard Corps', 't9', { type: 'ORG' });
+    const short = m('the Guard', 't9', { type: 'ORG' });
+    const other = m('the Guard', 't10', { type: 'ORG' });
+    const a = m('Internal Guard Corps', 't11', { type: 'ORG' });
+    const b = m('Coast Guard Command', 't11', { type: 'ORG' });
+    const amb = m('the Guard', 't11', { type: 'ORG' });
+    const clusters = resolveMentions([long, short, other, a, b, amb]);
+    expect(clusterOf(clusters, short.id!)).toBe(clusterOf(clusters, long.id!));
+    expect(clusterOf(clusters, amb.id!)).not.toBe(clusterOf(clusters, b.id!));
+    expect(clusterOf(clusters, amb.id!)).not.toBe(clusterOf(clusters, a.id!));
+  });
+
   it('titlesConflict: gender, ranks, offices', () => {
     expect(titlesConflict(['mrs'], ['mr'])).toBe(true);
     expect(titlesConflict(['general'], [])).toBe(true);
