@@ -1,4 +1,5 @@
 // Workspace commands: init, ingest, status, search, show, export, import.
+import { action, commandWorkspace } from './command-kit.js';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -7,27 +8,14 @@ import type { Document } from '../model/schema.js';
 import { defaultIngestOptions, ingestPaths } from '../pipeline/ingest.js';
 import { exportJsonl, importJsonl } from '../pipeline/exchange.js';
 import { initWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
-import { EXIT_OK, EXIT_SOME_FAILED, reportError } from './errors.js';
+import { EXIT_OK, EXIT_SOME_FAILED } from './errors.js';
 import { ProgressBar } from './progress.js';
 
 type Opts = Record<string, unknown> & { json?: boolean };
 
-function ws(cmd: Command, create = false): Workspace {
-  const dir = workspaceDir(cmd.optsWithGlobals().workspace as string | undefined);
-  return openWorkspace(dir, { create });
-}
+const ws = commandWorkspace;
 
 /** Runs an action with one-line errors and the exit-code table. */
-function action(fn: (...args: any[]) => Promise<void>) {
-  return async (...args: any[]) => {
-    const cmd = args[args.length - 1] as Command;
-    try {
-      await fn(...args);
-    } catch (err) {
-      reportError(err, Boolean(cmd.opts().json));
-    }
-  };
-}
 
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?$/i.exec(s.trim());

@@ -1,6 +1,7 @@
 // Entity commands (issue 5): resolve, entities, entity, merge, split, rename, alias,
 // mention, keep-apart, undo, import-list. Every curation command records who (DAFTAR_ACTOR
 // or the OS user), when, what and why (--reason) and can be undone with `daftar undo`.
+import { action, commandWorkspace } from './command-kit.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
@@ -19,26 +20,15 @@ import {
 } from '../pipeline/curation.js';
 import { importRegister, parseColumnMap } from '../pipeline/register-import.js';
 import { logResolveRun, resolveWorkspace } from '../pipeline/resolve-run.js';
-import { openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
-import { reportError } from './errors.js';
+import { type Workspace } from '../pipeline/workspace.js';
 import { ProgressBar } from './progress.js';
 
 type Opts = Record<string, unknown> & { json?: boolean; reason?: string };
 
 function ws(cmd: Command): Workspace {
-  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined));
+  return commandWorkspace(cmd);
 }
 
-function action(fn: (...args: any[]) => Promise<void>) {
-  return async (...args: any[]) => {
-    const cmd = args[args.length - 1] as Command;
-    try {
-      await fn(...args);
-    } catch (err) {
-      reportError(err, Boolean(cmd.opts().json));
-    }
-  };
-}
 
 async function withWorkspace<T>(cmd: Command, fn: (w: Workspace) => Promise<T>): Promise<T> {
   const w = ws(cmd);

@@ -1,6 +1,7 @@
 // Integrity commands (issue 8): checkpoint, verify, protect, bundle, media, indicators.
 // Also creates the workspace's signing key after `daftar init`, and on the first
 // command that signs (checkpoint, bundle export) in a workspace without one.
+import { action, commandWorkspace } from './command-kit.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError, describeError } from '../model/errors.js';
@@ -12,25 +13,13 @@ import { exportMedia, findNearDuplicates, fingerprintImages, hasFfmpeg } from '.
 import { importIndicators, matchIndicators } from '../pipeline/indicators.js';
 import { protectTarget } from '../pipeline/protect.js';
 import { verifyWorkspace } from '../pipeline/verify.js';
-import { isWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
-import { EXIT_SOME_FAILED, reportError } from './errors.js';
+import { isWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
+import { EXIT_SOME_FAILED } from './errors.js';
 
 type Opts = Record<string, unknown> & { json?: boolean };
 
-function ws(cmd: Command, create = false): Workspace {
-  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined), { create });
-}
+const ws = commandWorkspace;
 
-function action(fn: (...args: any[]) => Promise<void>) {
-  return async (...args: any[]) => {
-    const cmd = args[args.length - 1] as Command;
-    try {
-      await fn(...args);
-    } catch (err) {
-      reportError(err, Boolean(cmd.opts().json));
-    }
-  };
-}
 
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {

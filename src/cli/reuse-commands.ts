@@ -1,28 +1,18 @@
 // Commands of issue 6: reuse (copied passages), claims, claim.
+import { action, commandWorkspace } from './command-kit.js';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
 import type { ReuseLink } from '../model/schema.js';
 import { claimsWorkspace, type ClaimGroupView } from '../pipeline/claims-run.js';
 import { documentsNotIndexed, reuseClusters, reuseWorkspace } from '../pipeline/reuse-run.js';
-import { openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
-import { reportError } from './errors.js';
+import { type Workspace } from '../pipeline/workspace.js';
 
 type Opts = Record<string, unknown> & { json?: boolean };
 
 function openWs(cmd: Command): Workspace {
-  return openWorkspace(workspaceDir(cmd.optsWithGlobals().workspace as string | undefined));
+  return commandWorkspace(cmd);
 }
 
-function action(fn: (...args: any[]) => Promise<void>) {
-  return async (...args: any[]) => {
-    const cmd = args[args.length - 1] as Command;
-    try {
-      await fn(...args);
-    } catch (err) {
-      reportError(err, Boolean(cmd.opts().json));
-    }
-  };
-}
 
 async function resolveDocumentId(w: Workspace, idArg: string): Promise<string> {
   const ids = await w.store.findDocumentIds(idArg, 2);
