@@ -66,6 +66,39 @@ function overlapping(doc: Analysed, surface: string, types: string[]): MentionDr
 
 const ENTITY_TYPES: Record<string, string> = { PERSON: 'PERSON', ORG: 'ORG', PLACE: 'PLACE' };
 
+/** A task scoring gold spans of one mention type: detected at all, and with the right value. */
+function valueTask<G extends { file: string; text: string }>(
+  name: string,
+  metric: string,
+  type: string,
+  items: (gold: Gold) => G[],
+  isRight: (predicted: MentionDraft, gold: G) => boolean,
+): EvalTask {
+  return {
+    name,
+    metric,
+    defaultPaths: [join(repoRoot, 'samples')],
+    async run(path) {
+      const { gold, docs } = await analyse(path);
+      let detected = 0;
+      let correct = 0;
+      let n = 0;
+      for (const g of items(gold)) {
+        const doc = docs.get(g.file);
+        if (!doc || !doc.text.includes(g.text)) continue;
+        n++;
+        const hits = overlapping(doc, g.text, [type]);
+        if (hits.length) detected++;
+        if (hits.some((h) => isRight(h, g))) correct++;
+      }
+      return [
+        { dataset: 'samples/gold.json', metric, score: n ? correct / n : 0, n },
+        { dataset: 'samples/gold.json', metric: 'detection recall', score: n ? detected / n : 0, n },
+      ];
+    },
+  };
+}
+
 export const tasks: EvalTask[] = [
   {
     name: 'samples-entities',
@@ -92,50 +125,12 @@ export const tasks: EvalTask[] = [
       ];
     },
   },
-  {
-    name: 'samples-dates',
-    metric: 'value accuracy',
-    defaultPaths: [join(repoRoot, 'samples')],
-    async run(path) {
-      const { gold, docs } = await analyse(path);
-      let detected = 0;
-      let correct = 0;
-      let n = 0;
-      for (const g of gold.dates) {
-        const doc = docs.get(g.file);
-        if (!doc || !doc.text.includes(g.text)) continue;
-        n++;
-        const hits = overlapping(doc, g.text, ['DATE']);
-        if (hits.length) detected++;
-        if (hits.some((h) => h.value === g.value)) correct++;
-      }
-      return [
-        { dataset: 'samples/gold.json', metric: 'value accuracy', score: n ? correct / n : 0, n },
-        { dataset: 'samples/gold.json', metric: 'detection recall', score: n ? detected / n : 0, n },
-      ];
-    },
-  },
-  {
-    name: 'samples-quantities',
-    metric: 'value + qualifier accuracy',
-    defaultPaths: [join(repoRoot, 'samples')],
-    async run(path) {
-      const { gold, docs } = await analyse(path);
-      let detected = 0;
-      let correct = 0;
-      let n = 0;
-      for (const g of gold.quantities) {
-        const doc = docs.get(g.file);
-        if (!doc || !doc.text.includes(g.text)) continue;
-        n++;
-        const hits = overlapping(doc, g.text, ['QUANTITY']);
-        if (hits.length) detected++;
-        if (hits.some((h) => Number(h.value) === g.value && h.attributes.qualifier === g.qualifier && (h.attributes.valueMax ?? null) === g.valueMax)) correct++;
-      }
-      return [
-        { dataset: 'samples/gold.json', metric: 'value + qualifier accuracy', score: n ? correct / n : 0, n },
-        { dataset: 'samples/gold.json', metric: 'detection recall', score: n ? detected / n : 0, n },
-      ];
-    },
-  },
+  valueTask('samples-dates', 'value accuracy', 'DATE', (g) => g.dates, (h, g) => h.value === g.value),
+  valueTask(
+    'samples-quantities',
+    'value + qualifier accuracy',
+    'QUANTITY',
+    (g) => g.quantities,
+    (h, g) => Number(h.value) === g.value && h.attributes.qualifier === g.qualifier && (h.attributes.valueMax ?? null) === g.valueMax,
+  ),
 ];

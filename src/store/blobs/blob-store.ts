@@ -88,32 +88,33 @@ export class BlobStore {
 
   /** Moves a staged blob into place; if the blob exists already the copy is dropped. */
   async commit(staged: StagedBlob): Promise<void> {
-    const target = this.pathOf(staged.sha256);
-    if (existsSync(target)) {
-      rmSync(staged.tempPath, { force: true });
-      return;
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staged.tempPath, target);
-    await syncDir(dirname(target));
+    const dir = this.place(staged);
+    if (dir) await syncDir(dir);
   }
 
   /** commit() for callers that wrote and synced the temp file themselves, synchronously. */
   commitSync(staged: StagedBlob): void {
-    const target = this.pathOf(staged.sha256);
-    if (existsSync(target)) {
-      rmSync(staged.tempPath, { force: true });
-      return;
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staged.tempPath, target);
+    const dir = this.place(staged);
+    if (!dir) return;
     try {
-      const fd = openSync(dirname(target), 'r');
+      const fd = openSync(dir, 'r');
       fsyncSync(fd);
       closeSync(fd);
     } catch {
       // see syncDir
     }
+  }
+
+  /** Renames a staged blob into place (never over an existing one); the folder to sync, or null. */
+  private place(staged: StagedBlob): string | null {
+    const target = this.pathOf(staged.sha256);
+    if (existsSync(target)) {
+      rmSync(staged.tempPath, { force: true });
+      return null;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(staged.tempPath, target);
+    return dirname(target);
   }
 
   discard(staged: StagedBlob): void {
