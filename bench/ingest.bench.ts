@@ -14,7 +14,7 @@ export const name = 'ingest';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-function page(rand: () => number, sentences: string[], i: number, lang: 'en' | 'fa'): string {
+export function page(rand: () => number, sentences: string[], i: number, lang: 'en' | 'fa'): string {
   const target = 30_000 + Math.floor(rand() * 120_000);
   const title = sentences[Math.floor(rand() * sentences.length)]!.slice(0, 90);
   const body = makeText(rand, sentences, 2500 + Math.floor(rand() * 5000))

@@ -18,6 +18,8 @@ export interface IngestOptions {
   limits: ReadLimits;
   workers: number;
   onProgress?: (p: IngestProgress) => void;
+  /** When given, milliseconds per stage are added up here (bench/ingest-profile.ts). */
+  timings?: Record<string, number>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -126,15 +128,21 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
   const inFlight = new Map<string, Promise<void>>(); // by SHA-256: the same bytes twice in one batch
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: report.bytes });
+  const timings = options.timings;
+  const time = (stage: string, ms: number) => {
+    if (timings) timings[stage] = (timings[stage] ?? 0) + ms;
+  };
 
   const ingestOne = async (path: string): Promise<void> => {
     let staged;
+    let t = performance.now();
     try {
       staged = await ws.blobs.stage(path, { maxBytes: options.maxFileBytes, keepBytesUpTo: options.limits.maxParseBytes });
     } catch (err) {
       report.failed.push(isFsError(err) ? failureFromFs(path, err) : { path, ...describeError(err) });
       return;
     }
+    time('stage (wall)', performance.now() - t);
     report.bytes += staged.sizeBytes;
     const id = staged.sha256;
     const earlier = inFlight.get(id);
@@ -148,9 +156,15 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
     const work = (async () => {
       try {
         const fileName = basename(path);
+        t = performance.now();
         const result = staged.bytes
           ? await pool.run({ bytes: staged.bytes, fileName, limits: options.limits })
           : tooLargeToParse(staged.sizeBytes, options.limits.maxParseBytes);
+        time('read job (wall, queued)', performance.now() - t);
+        if (result.ok && result.times) {
+          time('worker read', result.times.readMs);
+          time('worker extract', result.times.extractMs);
+        }
         if (!result.ok) {
           ws.blobs.discard(staged);
           report.failed.push({ path, code: result.code, message: prefixed(path, result.message) });
@@ -158,9 +172,13 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
         }
         const now = new Date().toISOString();
         const { document, passages } = buildDocument(result.read, { sha256: id, sizeBytes: staged.sizeBytes, fileName }, now);
+        t = performance.now();
         await ws.blobs.commit(staged);
+        time('blob commit (wall)', performance.now() - t);
         const log = logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType });
+        t = performance.now();
         const outcome = await ws.store.putDocument(document, passages, log, toMentions(id, result.mentions));
+        time('putDocument (main thread)', performance.now() - t);
         if (result.warning) report.warnings.push({ path, message: result.warning });
         (outcome === 'added' ? report.added : report.present).push({ path, id });
       } catch (err) {

@@ -15,11 +15,29 @@ export interface ReaderPool {
 }
 
 const WORKER_URL = new URL('./read-worker.js', import.meta.url);
+const WORKER_TS_URL = new URL('./read-worker.ts', import.meta.url);
 
-/** Threads when the compiled worker exists; in-process otherwise (tests run from source). */
+/**
+ * Threads when the compiled worker exists, or when running from source under tsx (the
+ * bench): the worker then registers tsx itself, since Node 20 workers do not inherit the
+ * loader. In-process otherwise (vitest runs from source without a Node loader).
+ */
 export function createReaderPool(size: number, options: { timeoutMs: number; maxHeapMb: number }): ReaderPool {
-  if (size <= 0 || !existsSync(fileURLToPath(WORKER_URL))) return inProcessPool();
-  return new ThreadPool(size, options);
+  if (size <= 0) return inProcessPool();
+  if (existsSync(fileURLToPath(WORKER_URL))) return new ThreadPool(size, options, WORKER_URL);
+  const viaTsx = tsxWorkerUrl();
+  return viaTsx ? new ThreadPool(size, options, viaTsx) : inProcessPool();
+}
+
+function tsxWorkerUrl(): URL | null {
+  if (!process.execArgv.some((a) => a.includes('tsx')) || !existsSync(fileURLToPath(WORKER_TS_URL))) return null;
+  try {
+    const api = import.meta.resolve('tsx/esm/api');
+    const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(WORKER_TS_URL.href)});`;
+    return new URL('data:text/javascript,' + encodeURIComponent(code));
+  } catch {
+    return null;
+  }
 }
 
 function inProcessPool(): ReaderPool {
@@ -36,12 +54,16 @@ class ThreadPool implements ReaderPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(size: number, private readonly options: { timeoutMs: number; maxHeapMb: number }) {
+  constructor(
+    size: number,
+    private readonly options: { timeoutMs: number; maxHeapMb: number },
+    private readonly url: URL,
+  ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
+    const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
     const slot: Slot = { worker, busy: null };
     worker.unref();
     worker.on('message', (msg: { id: number; result: ReadJobResult }) => {

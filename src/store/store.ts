@@ -51,6 +51,16 @@ export interface StoreStats {
   bySite: Record<string, number>;
 }
 
+/** One document of a batch written in one transaction (Store.putDocuments). */
+export interface DocumentBatchItem {
+  doc: Document;
+  passages: Passage[];
+  log: LogEntryDraft;
+  mentions?: Mention[];
+  /** foldForSearch(title) and foldForSearch(text), when the caller made them already (off the main thread). */
+  searchText?: { title: string; body: string };
+}
+
 /** A log entry before the store gives it its place (seq) in the log. */
 export type LogEntryDraft = Omit<LogEntry, 'seq' | 'leafHash'>;
 
@@ -114,6 +124,11 @@ export interface Store {
    * Returns 'present' and changes nothing when the id is already stored.
    */
   putDocument(doc: Document, passages: Passage[], log: LogEntryDraft, mentions?: Mention[]): Promise<'added' | 'present'>;
+  /**
+   * putDocument for several documents in one transaction (all or nothing), in order; an id
+   * already stored, or earlier in the batch, comes back 'present' and writes nothing.
+   */
+  putDocuments(items: DocumentBatchItem[]): Promise<('added' | 'present')[]>;
   getDocument(id: DocumentId): Promise<Document | null>;
   /** Full ids that start with a prefix (for `daftar show <prefix>`), at most `limit`. */
   findDocumentIds(prefix: string, limit?: number): Promise<DocumentId[]>;

@@ -142,4 +142,53 @@ export const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE claim_group_record (id TEXT PRIMARY KEY, data TEXT NOT NULL); -- ClaimGroupRecord JSON (src/pipeline/claims-run.ts)
   `,
+  // 5 (issue 3): compact mentions, the largest table after ingest (~3x the text before).
+  // Integer rowid; type, status and extractor as small integers; `attributes` NULL for {};
+  // `text` NULL when it equals the document text at [start, end) (UTF-16 offsets, which
+  // SQL substr only matches on documents without characters outside the BMP, so those keep
+  // their text); `id` NULL when it is the derived id (prefix16:start-end:TYPE, see
+  // src/pipeline/prepare.ts mentionId). Codes sort like the names they stand for, so
+  // ORDER BY type gives the same order as before.
+  `
+  CREATE TABLE mention_extractor (
+    code INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE             -- "ner-en@3", "dates@2", …
+  );
+  INSERT INTO mention_extractor (name) SELECT DISTINCT extractor FROM mention ORDER BY extractor;
+  CREATE TEMP TABLE bmp_document AS
+    SELECT seq FROM document WHERE instr(CAST(text AS BLOB), X'F0') = 0 AND instr(CAST(text AS BLOB), X'F1') = 0
+      AND instr(CAST(text AS BLOB), X'F2') = 0 AND instr(CAST(text AS BLOB), X'F3') = 0 AND instr(CAST(text AS BLOB), X'F4') = 0;
+  CREATE TABLE mention_compact (
+    document_seq INTEGER NOT NULL REFERENCES document(seq),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    type INTEGER NOT NULL,                -- 0 DATE, 1 MISC, 2 ORG, 3 PERSON, 4 PLACE, 5 QUANTITY
+    status INTEGER NOT NULL,              -- 0 suggested, 1 confirmed, 2 rejected
+    extractor INTEGER NOT NULL REFERENCES mention_extractor(code),
+    confidence REAL NOT NULL,
+    value TEXT,
+    attributes TEXT,                      -- JSON; NULL = {}
+    entity_id TEXT,
+    text TEXT,                            -- NULL = the document's text at [start, end)
+    id TEXT                               -- NULL = the derived id
+  );
+  INSERT INTO mention_compact (document_seq, start, end, type, status, extractor, confidence, value, attributes, entity_id, text, id)
+  SELECT m.document_seq, m.start, m.end,
+    CASE m.type WHEN 'DATE' THEN 0 WHEN 'MISC' THEN 1 WHEN 'ORG' THEN 2 WHEN 'PERSON' THEN 3 WHEN 'PLACE' THEN 4 ELSE 5 END,
+    CASE m.status WHEN 'suggested' THEN 0 WHEN 'confirmed' THEN 1 ELSE 2 END,
+    x.code, m.confidence, m.value,
+    CASE WHEN m.attributes = '{}' THEN NULL ELSE m.attributes END,
+    m.entity_id,
+    CASE WHEN b.seq IS NOT NULL AND m.text = substr(d.text, m.start + 1, m.end - m.start) THEN NULL ELSE m.text END,
+    CASE WHEN m.id = substr(d.id, 1, 16) || ':' || m.start || '-' || m.end || ':' || m.type THEN NULL ELSE m.id END
+  FROM mention m JOIN document d ON d.seq = m.document_seq JOIN mention_extractor x ON x.name = m.extractor
+    LEFT JOIN bmp_document b ON b.seq = m.document_seq
+  ORDER BY m.document_seq, m.start, m.end, m.type, m.rowid;
+  DROP TABLE bmp_document;
+  DROP TABLE mention;
+  ALTER TABLE mention_compact RENAME TO mention;
+  CREATE INDEX mention_document ON mention(document_seq, start, end, type);
+  CREATE UNIQUE INDEX mention_id ON mention(id) WHERE id IS NOT NULL;
+  CREATE INDEX mention_entity ON mention(entity_id) WHERE entity_id IS NOT NULL;
+  `,
 ];

@@ -19,6 +19,7 @@ import type {
   ClaimGroupRecord,
   EntityChange,
   ExportRecord,
+  DocumentBatchItem,
   LeafHasher,
   ResolutionConstraint,
   ReviewCandidate,
@@ -49,19 +50,34 @@ interface DocumentRow {
   ingested_at: string;
 }
 
+/** A row of the compact mention table (migration 5). */
 interface MentionRow {
-  id: string;
-  document_id: string;
+  document_seq: number;
   start: number;
   end: number;
-  type: string;
-  text: string;
-  value: string | null;
-  attributes: string;
-  extractor: string;
+  type: number;
+  status: number;
+  extractor: number;
   confidence: number;
-  status: string;
+  value: string | null;
+  attributes: string | null; // null = {}
   entity_id: string | null;
+  text: string | null; // null = the document text at [start, end)
+  id: string | null; // null = the derived id
+}
+
+// Codes sort like the names (migration 5), so ORDER BY type keeps the old order.
+const MENTION_TYPES: readonly MentionType[] = ['DATE', 'MISC', 'ORG', 'PERSON', 'PLACE', 'QUANTITY'];
+const TYPE_CODE = new Map<string, number>(MENTION_TYPES.map((t, i) => [t, i]));
+const NAME_TYPES_SQL = 'type BETWEEN 2 AND 4'; // ORG, PERSON, PLACE
+const STATUSES: readonly Mention['status'][] = ['suggested', 'confirmed', 'rejected'];
+const STATUS_CODE = new Map<string, number>(STATUSES.map((t, i) => [t, i]));
+const REJECTED = 2;
+const DERIVED_ID = /^([0-9a-f]{16}):(\d+)-(\d+):([A-Z]+)$/;
+
+/** The id a mention gets from its span (the same rule as src/pipeline/prepare.ts mentionId). */
+function derivedMentionId(documentId: string, start: number, end: number, type: string): string {
+  return `${documentId.slice(0, 16)}:${start}-${end}:${type}`;
 }
 
 interface LogRow {
@@ -117,22 +133,6 @@ function toDocument(r: DocumentRow): Document {
   };
 }
 
-function toMention(r: MentionRow): Mention {
-  return {
-    id: r.id,
-    documentId: r.document_id,
-    start: r.start,
-    end: r.end,
-    type: r.type as MentionType,
-    text: r.text,
-    value: r.value,
-    attributes: JSON.parse(r.attributes),
-    extractor: r.extractor,
-    confidence: r.confidence,
-    status: r.status as Mention['status'],
-    entityId: r.entity_id,
-  };
-}
 
 function toLogEntry(r: LogRow): LogEntry {
   return {
@@ -166,12 +166,138 @@ export class SqliteStore implements Store {
       passages: db.prepare('SELECT p.idx, p.start, p.end, p.page FROM passage p WHERE p.document_seq = ? ORDER BY p.idx'),
       insertLog: db.prepare('INSERT INTO log_entry (seq, at, actor, kind, subject, details, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       logSize: db.prepare('SELECT count(*) FROM log_entry').pluck(),
-      insertMention: db.prepare(`INSERT OR REPLACE INTO mention
-        (id, document_seq, start, end, type, text, value, attributes, extractor, confidence, status, entity_id)
-        VALUES (@id, @documentSeq, @start, @end, @type, @text, @value, @attributes, @extractor, @confidence, @status, @entityId)`),
-      mentions: db.prepare(`SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq
-        WHERE m.document_seq = ? ORDER BY m.start, m.end, m.type`),
+      logNext: db.prepare('SELECT coalesce(max(seq) + 1, 0) FROM log_entry').pluck(),
+      insertMention: db.prepare(`INSERT INTO mention
+        (document_seq, start, end, type, status, extractor, confidence, value, attributes, entity_id, text, id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      mentions: db.prepare('SELECT * FROM mention WHERE document_seq = ? ORDER BY start, end, type'),
+      docIdText: db.prepare('SELECT id, text FROM document WHERE seq = ?'),
+      docSeqsByPrefix: db.prepare('SELECT seq FROM document WHERE id >= ? AND id < ?').pluck(),
+      mentionByExplicitId: db.prepare('SELECT rowid FROM mention WHERE id = ?').pluck(),
+      mentionBySpan: db.prepare('SELECT rowid FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND id IS NULL').pluck(),
+      mentionByRowid: db.prepare('SELECT * FROM mention WHERE rowid = ?'),
+      deleteMention: db.prepare('DELETE FROM mention WHERE rowid = ?'),
+      anyExplicitId: db.prepare('SELECT EXISTS (SELECT 1 FROM mention WHERE id IS NOT NULL)').pluck(),
+      extractors: db.prepare('SELECT code, name FROM mention_extractor'),
+      addExtractor: db.prepare('INSERT INTO mention_extractor (name) VALUES (?)'),
     };
+  }
+
+  // Mentions (compact rows, migration 5). Extractor names are a small table cached here;
+  // the cache is dropped whenever a transaction that may have added one fails.
+  private extractorCodes: Map<string, number> | null = null;
+  private extractorNames: Map<number, string> | null = null;
+
+  private loadExtractors(): void {
+    const rows = this.stmt.extractors.all() as { code: number; name: string }[];
+    this.extractorCodes = new Map(rows.map((r) => [r.name, r.code]));
+    this.extractorNames = new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  private extractorCode(name: string): number {
+    if (!this.extractorCodes) this.loadExtractors();
+    let code = this.extractorCodes!.get(name);
+    if (code === undefined) {
+      code = Number(this.stmt.addExtractor.run(name).lastInsertRowid);
+      this.extractorCodes!.set(name, code);
+      this.extractorNames!.set(code, name);
+    }
+    return code;
+  }
+
+  private extractorName(code: number): string {
+    let name = this.extractorNames?.get(code);
+    if (name === undefined) {
+      this.loadExtractors();
+      name = this.extractorNames!.get(code);
+    }
+    if (name === undefined) throw new DaftarError('conflict', `mention extractor code ${code} is not in the workspace`);
+    return name;
+  }
+
+  /** Runs a write transaction; on failure the extractor cache may hold codes that were rolled back. */
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      this.extractorCodes = null;
+      this.extractorNames = null;
+      throw err;
+    }
+  }
+
+  /** Turns rows into Mentions; rows of one document in a row share one read of its id and text. */
+  private mentionReader(): (r: MentionRow) => Mention {
+    let seq = -1;
+    let doc: { id: string; text: string } | undefined;
+    return (r) => {
+      if (r.document_seq !== seq) {
+        seq = r.document_seq;
+        doc = this.stmt.docIdText.get(seq) as { id: string; text: string } | undefined;
+        if (!doc) throw new DaftarError('conflict', `mention refers to a missing document (seq ${seq})`);
+      }
+      const type = MENTION_TYPES[r.type]!;
+      return {
+        id: r.id ?? derivedMentionId(doc!.id, r.start, r.end, type),
+        documentId: doc!.id,
+        start: r.start,
+        end: r.end,
+        type,
+        text: r.text ?? doc!.text.slice(r.start, r.end),
+        value: r.value,
+        attributes: r.attributes === null ? {} : JSON.parse(r.attributes),
+        extractor: this.extractorName(r.extractor),
+        confidence: r.confidence,
+        status: STATUSES[r.status]!,
+        entityId: r.entity_id,
+      };
+    };
+  }
+
+  private toMentions(rows: MentionRow[]): Mention[] {
+    const read = this.mentionReader();
+    return rows.map(read);
+  }
+
+  /** The rowid of the mention with this id (stored, or derived from its span), if any. */
+  private mentionRowid(id: string): number | undefined {
+    const explicit = this.stmt.mentionByExplicitId.get(id) as number | undefined;
+    if (explicit !== undefined) return explicit;
+    const p = DERIVED_ID.exec(id);
+    const type = p ? TYPE_CODE.get(p[4]!) : undefined;
+    if (!p || type === undefined) return undefined;
+    for (const seq of this.stmt.docSeqsByPrefix.all(p[1], p[1] + 'g') as number[]) {
+      const rowid = this.stmt.mentionBySpan.get(seq, Number(p[2]), Number(p[3]), type) as number | undefined;
+      if (rowid !== undefined) return rowid;
+    }
+    return undefined;
+  }
+
+  /**
+   * Writes one mention of a document (seq, id, text); a mention with the same id is
+   * replaced. `replace` false: the caller knows no stored mention can have this id.
+   */
+  private insertMentionSync(seq: number, documentId: string, text: string, m: Mention, replace: boolean): void {
+    const type = TYPE_CODE.get(m.type)!;
+    if (replace) {
+      const old = this.mentionRowid(m.id);
+      if (old !== undefined) this.stmt.deleteMention.run(old);
+    }
+    const attributes = JSON.stringify(m.attributes);
+    this.stmt.insertMention.run(
+      seq,
+      m.start,
+      m.end,
+      type,
+      STATUS_CODE.get(m.status)!,
+      this.extractorCode(m.extractor),
+      m.confidence,
+      m.value,
+      attributes === '{}' ? null : attributes,
+      m.entityId,
+      text.slice(m.start, m.end) === m.text ? null : m.text,
+      m.id === derivedMentionId(documentId, m.start, m.end, m.type) ? null : m.id,
+    );
   }
 
   async hasDocument(id: DocumentId): Promise<boolean> {
@@ -179,19 +305,27 @@ export class SqliteStore implements Store {
   }
 
   async putDocument(doc: Document, passages: Passage[], log: LogEntryDraft, mentions: Mention[] = []): Promise<'added' | 'present'> {
-    const parsed = Document.parse(doc);
-    return this.db.transaction((): 'added' | 'present' => {
-      if (this.stmt.hasDoc.get(parsed.id) !== undefined) return 'present';
-      const seq = this.insertDocumentRows(parsed, passages);
-      for (const m of mentions) {
-        this.stmt.insertMention.run({ ...Mention.parse(m), documentSeq: seq, attributes: JSON.stringify(m.attributes) });
-      }
-      this.appendLogSync(log);
-      return 'added';
-    }).immediate();
+    return (await this.putDocuments([{ doc, passages, log, mentions }]))[0]!;
   }
 
-  private insertDocumentRows(doc: Document, passages: Passage[]): number {
+  async putDocuments(items: DocumentBatchItem[]): Promise<('added' | 'present')[]> {
+    const parsed = items.map((it) => ({ ...it, doc: Document.parse(it.doc), mentions: (it.mentions ?? []).map((m) => Mention.parse(m)) }));
+    return this.write(() => {
+      // Mentions of a new document can only meet stored ones through ids stored verbatim
+      // (imports); without any, only duplicates inside the list need replacing.
+      const replace = this.stmt.anyExplicitId.get() === 1;
+      return parsed.map((it): 'added' | 'present' => {
+        if (this.stmt.hasDoc.get(it.doc.id) !== undefined) return 'present';
+        const seq = this.insertDocumentRows(it.doc, it.passages, it.searchText);
+        const mentions = replace ? it.mentions : [...new Map(it.mentions.map((m) => [m.id, m])).values()];
+        for (const m of mentions) this.insertMentionSync(seq, it.doc.id, it.doc.text, m, replace);
+        this.appendLogSync(it.log);
+        return 'added';
+      });
+    });
+  }
+
+  private insertDocumentRows(doc: Document, passages: Passage[], searchText?: { title: string; body: string }): number {
     const info = this.stmt.insertDoc.run({
       id: doc.id,
       kind: doc.documentKind,
@@ -209,7 +343,7 @@ export class SqliteStore implements Store {
       ingestedAt: doc.ingestedAt,
     });
     const seq = Number(info.lastInsertRowid);
-    this.stmt.insertFts.run(seq, foldForSearch(doc.metadata.title ?? ''), foldForSearch(doc.text));
+    this.stmt.insertFts.run(seq, searchText?.title ?? foldForSearch(doc.metadata.title ?? ''), searchText?.body ?? foldForSearch(doc.text));
     for (const p of passages) this.stmt.insertPassage.run(seq, p.index, p.start, p.end, p.page);
     return seq;
   }
@@ -254,35 +388,50 @@ export class SqliteStore implements Store {
   async putMentions(documentId: DocumentId, mentions: Mention[]): Promise<void> {
     const seq = this.stmt.docSeq.get(documentId) as number | undefined;
     if (seq === undefined) throw new DaftarError('not_found', `document ${documentId} is not in the workspace`);
-    this.db.transaction(() => {
+    const parsed = mentions.map((m) => Mention.parse(m));
+    this.write(() => {
       // A person's decision outlives re-extraction: curated mentions are kept.
-      this.db.prepare("DELETE FROM mention WHERE document_seq = ? AND status = 'suggested'").run(seq);
-      const kept = new Set(this.db.prepare('SELECT id FROM mention WHERE document_seq = ?').pluck().all(seq) as string[]);
-      for (const m of mentions) {
+      this.db.prepare('DELETE FROM mention WHERE document_seq = ? AND status = 0').run(seq);
+      const doc = this.stmt.docIdText.get(seq) as { id: string; text: string };
+      const kept = new Set(this.toMentions(this.stmt.mentions.all(seq) as MentionRow[]).map((m) => m.id));
+      for (const m of parsed) {
         if (kept.has(m.id)) continue;
-        this.stmt.insertMention.run({ ...Mention.parse(m), documentSeq: seq, attributes: JSON.stringify(m.attributes) });
+        this.insertMentionSync(seq, doc.id, doc.text, m, true);
       }
-    })();
+    });
   }
 
   async getMentions(documentId: DocumentId): Promise<Mention[]> {
     const seq = this.stmt.docSeq.get(documentId) as number | undefined;
     if (seq === undefined) return [];
-    return (this.stmt.mentions.all(seq) as MentionRow[]).map(toMention);
+    return this.toMentions(this.stmt.mentions.all(seq) as MentionRow[]);
   }
 
   async mentionCounts(type?: MentionType) {
+    // Grouped here rather than in SQL: most rows keep their text only as offsets.
     const rows = this.db
-      .prepare(
-        `SELECT type, text, count(*) AS count, count(DISTINCT document_seq) AS documents FROM mention
-         WHERE status != 'rejected' ${type ? 'AND type = ?' : ''} GROUP BY type, text ORDER BY count DESC, text LIMIT 1000`,
-      )
-      .all(...(type ? [type] : [])) as { type: MentionType; text: string; count: number; documents: number }[];
-    return rows;
+      .prepare(`SELECT * FROM mention WHERE status != ${REJECTED} ${type ? 'AND type = ?' : ''} ORDER BY document_seq`)
+      .iterate(...(type ? [TYPE_CODE.get(type) ?? -1] : [])) as IterableIterator<MentionRow>;
+    const read = this.mentionReader();
+    const groups = new Map<string, { type: MentionType; text: string; count: number; documents: number; lastSeq: number }>();
+    for (const r of rows) {
+      const m = read(r);
+      const key = `${m.type}\u0000${m.text}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { type: m.type, text: m.text, count: 0, documents: 0, lastSeq: -1 }));
+      g.count++;
+      if (g.lastSeq !== r.document_seq) (g.documents++, (g.lastSeq = r.document_seq));
+    }
+    // count desc, then text in SQLite's binary (UTF-8 byte) order
+    return [...groups.values()]
+      .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.text), Buffer.from(b.text)))
+      .slice(0, 1000)
+      .map(({ type, text, count, documents }) => ({ type, text, count, documents }));
   }
 
   private appendLogSync(draft: LogEntryDraft): LogEntry {
-    const seq = this.stmt.logSize.get() as number;
+    // max + 1 on the primary key, not count(*): a count walks the whole table per entry.
+    const seq = this.stmt.logNext.get() as number;
     const entry = { ...draft, seq };
     const leafHash = this.leafHasher(entry);
     this.stmt.insertLog.run(seq, entry.at, entry.actor, entry.operation, entry.subject, JSON.stringify(entry.details), leafHash);
@@ -334,7 +483,7 @@ export class SqliteStore implements Store {
       }
     }
     for (const [seq] of seqs) {
-      for (const m of this.stmt.mentions.all(seq) as MentionRow[]) yield { kind: 'mention', record: toMention(m) };
+      for (const m of this.toMentions(this.stmt.mentions.all(seq) as MentionRow[])) yield { kind: 'mention', record: m };
     }
     const json = (sql: string) => (this.db.prepare(sql).pluck().all() as string[]).map((d) => JSON.parse(d));
     for (const e of json('SELECT data FROM entity ORDER BY id')) yield { kind: 'entity', record: e };
@@ -357,7 +506,7 @@ export class SqliteStore implements Store {
         passagesByDoc.set(p.documentId, list);
       }
     }
-    this.db.transaction(() => {
+    this.write(() => {
       for (const r of records) {
         switch (r.kind) {
           case 'document': {
@@ -371,7 +520,8 @@ export class SqliteStore implements Store {
             const m = Mention.parse(r.record);
             const seq = this.stmt.docSeq.get(m.documentId) as number | undefined;
             if (seq === undefined) throw new DaftarError('invalid_input', `mention ${m.id} refers to a document that is not in the import`);
-            this.stmt.insertMention.run({ ...m, documentSeq: seq, attributes: JSON.stringify(m.attributes) });
+            const doc = this.stmt.docIdText.get(seq) as { id: string; text: string };
+            this.insertMentionSync(seq, doc.id, doc.text, m, true);
             break;
           }
           case 'entity':
@@ -401,7 +551,7 @@ export class SqliteStore implements Store {
           }
         }
       }
-    })();
+    });
   }
 
   private putEntitiesSync(entities: Entity[]): void {
@@ -546,16 +696,17 @@ export class SqliteStore implements Store {
   }
 
   async listNameMentions(options: { documentIds?: DocumentId[]; unlinkedOnly?: boolean }): Promise<Mention[]> {
-    const where = `m.type IN ('PERSON', 'ORG', 'PLACE') AND m.status != 'rejected'${options.unlinkedOnly ? ' AND m.entity_id IS NULL' : ''}`;
-    const base = `SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE ${where}`;
+    const where = `${NAME_TYPES_SQL} AND status != ${REJECTED}${options.unlinkedOnly ? ' AND entity_id IS NULL' : ''}`;
+    const base = `SELECT * FROM mention WHERE ${where}`;
     if (options.documentIds === undefined) {
-      return (this.sql(`${base} ORDER BY m.document_seq, m.start, m.end`).all() as MentionRow[]).map(toMention);
+      return this.toMentions(this.sql(`${base} ORDER BY document_seq, start, end`).all() as MentionRow[]);
     }
     const out: Mention[] = [];
-    const st = this.sql(`${base} AND m.document_seq = ? ORDER BY m.start, m.end`);
+    const st = this.sql(`${base} AND document_seq = ? ORDER BY start, end`);
+    const read = this.mentionReader();
     for (const id of options.documentIds) {
       const seq = this.stmt.docSeq.get(id) as number | undefined;
-      if (seq !== undefined) for (const r of st.all(seq) as MentionRow[]) out.push(toMention(r));
+      if (seq !== undefined) for (const r of st.all(seq) as MentionRow[]) out.push(read(r));
     }
     return out;
   }
@@ -563,15 +714,16 @@ export class SqliteStore implements Store {
   async listDocumentsWithUnlinkedMentions(): Promise<DocumentId[]> {
     return this.sql(
       `SELECT d.id FROM document d WHERE d.seq IN (SELECT DISTINCT document_seq FROM mention
-       WHERE type IN ('PERSON', 'ORG', 'PLACE') AND status != 'rejected' AND entity_id IS NULL) ORDER BY d.seq`,
+       WHERE ${NAME_TYPES_SQL} AND status != ${REJECTED} AND entity_id IS NULL) ORDER BY d.seq`,
     )
       .pluck()
       .all() as string[];
   }
 
   async getMention(id: string): Promise<Mention | null> {
-    const r = this.sql('SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE m.id = ?').get(id) as MentionRow | undefined;
-    return r ? toMention(r) : null;
+    const rowid = this.mentionRowid(id);
+    const r = rowid === undefined ? undefined : (this.stmt.mentionByRowid.get(rowid) as MentionRow | undefined);
+    return r ? this.mentionReader()(r) : null;
   }
 
   async getEntities(ids: string[]): Promise<Entity[]> {
@@ -601,8 +753,8 @@ export class SqliteStore implements Store {
   }
 
   async mentionsOfEntity(entityId: string, limit = 10_000): Promise<Mention[]> {
-    const rows = this.sql('SELECT m.*, d.id AS document_id FROM mention m JOIN document d ON d.seq = m.document_seq WHERE m.entity_id = ? ORDER BY m.document_seq, m.start LIMIT ?').all(entityId, limit) as MentionRow[];
-    return rows.map(toMention);
+    const rows = this.sql('SELECT * FROM mention WHERE entity_id = ? ORDER BY document_seq, start LIMIT ?').all(entityId, limit) as MentionRow[];
+    return this.toMentions(rows);
   }
 
   async cooccurringEntities(entityId: string, limit = 20): Promise<{ entityId: string; documents: number }[]> {
@@ -625,7 +777,7 @@ export class SqliteStore implements Store {
 
   async applyEntityChange(change: EntityChange): Promise<LogEntry | null> {
     const actions = (change.actions ?? []).map((a) => Action.parse(a));
-    return this.db.transaction((): LogEntry | null => {
+    return this.write((): LogEntry | null => {
       const delKeys = this.sql('DELETE FROM entity_key WHERE entity_id = ?');
       const addKey = this.sql('INSERT OR IGNORE INTO entity_key (key, entity_id) VALUES (?, ?)');
       for (const id of change.deleteEntityIds ?? []) {
@@ -640,11 +792,15 @@ export class SqliteStore implements Store {
           for (const k of keys) addKey.run(k, entity.id);
         }
       }
-      const setMention = this.sql('UPDATE mention SET entity_id = ? WHERE id = ?');
-      const setMentionStatus = this.sql('UPDATE mention SET entity_id = ?, status = ? WHERE id = ?');
+      const setMention = this.sql('UPDATE mention SET entity_id = ? WHERE rowid = ?');
+      const setMentionStatus = this.sql('UPDATE mention SET entity_id = ?, status = ? WHERE rowid = ?');
       for (const m of change.mentions ?? []) {
-        if (m.status === undefined) setMention.run(m.entityId, m.id);
-        else setMentionStatus.run(m.entityId, m.status, m.id);
+        const rowid = this.mentionRowid(m.id);
+        if (rowid === undefined) continue; // as before: an unknown id changes nothing
+        const status = m.status === undefined ? undefined : STATUS_CODE.get(m.status);
+        if (m.status !== undefined && status === undefined) throw new DaftarError('invalid_input', `mention status ${m.status} is not one of ${STATUSES.join(', ')}`);
+        if (status === undefined) setMention.run(m.entityId, rowid);
+        else setMentionStatus.run(m.entityId, status, rowid);
       }
       for (const actionId of change.removeConstraintsOfAction ?? []) this.sql('DELETE FROM resolution_constraint WHERE action_id = ?').run(actionId);
       const addConstraint = this.sql('INSERT OR IGNORE INTO resolution_constraint (kind, entity_a, entity_b, action_id) VALUES (?, ?, ?, ?)');
@@ -661,7 +817,7 @@ export class SqliteStore implements Store {
       for (const c of change.candidateStatus ?? []) setCandidate.run(c.status, c.id);
       if (actions.length) this.putActionsSync(actions);
       return change.log ? this.appendLogSync(change.log) : null;
-    }).immediate();
+    });
   }
 
   async listConstraints(entityIds?: string[]): Promise<ResolutionConstraint[]> {

@@ -1,0 +1,55 @@
+// Profiling aid for issue 3 (not part of `npm run bench`): ingest a folder of generated
+// pages (made once) and print wall time, process CPU time and the worker-side breakdown.
+// npx tsx bench/ingest-profile.ts [N] [--real]
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { dataPath } from '../eval/harness.js';
+import { defaultIngestOptions, ingestPaths } from '../src/pipeline/ingest.js';
+import { openWorkspace } from '../src/pipeline/workspace.js';
+import { newsSentences, peakRssMb, rng } from './corpus.js';
+import { page } from './ingest.bench.js';
+
+const n = Number(process.argv[2] ?? 600);
+const real = process.argv.includes('--real');
+const dir = real ? join('.bench-tmp', 'profile-real') : join('.bench-tmp', `profile-pages-${n}`);
+if (!existsSync(dir)) {
+  mkdirSync(dir, { recursive: true });
+  if (real) {
+    let count = 0;
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (f.endsWith('.html.gz')) writeFileSync(join(dir, `${count++}.html`), gunzipSync(readFileSync(p)));
+      }
+    };
+    walk(dataPath('extraction'));
+  } else {
+    const { en, fa } = newsSentences();
+    const rand = rng(3);
+    for (let i = 0; i < n; i++) {
+      const lang = i % 4 === 3 ? 'fa' : 'en';
+      writeFileSync(join(dir, `page-${String(i).padStart(5, '0')}.html`), page(rand, lang === 'fa' ? fa : en, i, lang));
+    }
+  }
+}
+const wsDir = join('.bench-tmp', 'profile-ws');
+rmSync(wsDir, { recursive: true, force: true });
+const ws = openWorkspace(wsDir, { create: true });
+const opts = defaultIngestOptions();
+if (process.env.WORKERS) opts.workers = Number(process.env.WORKERS);
+const timings: Record<string, number> = {};
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const report = await ingestPaths(ws, [dir], { ...opts, timings } as typeof opts);
+const wall = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const docs = report.added.length + report.present.length;
+const stats = await ws.store.stats();
+await ws.close();
+const dbBytes = statSync(join(wsDir, 'daftar.db')).size + (statSync(join(wsDir, 'daftar.db-wal'), { throwIfNoEntry: false })?.size ?? 0);
+console.log(`${docs} docs (${report.failed.length} failed), workers ${opts.workers}: wall ${wall.toFixed(1)} s = ${(docs / wall).toFixed(1)} docs/s`);
+console.log(`process CPU user ${(cpu.user / 1e6).toFixed(1)} s + sys ${(cpu.system / 1e6).toFixed(1)} s = ${((cpu.user + cpu.system) / 1e3 / docs).toFixed(1)} ms/doc`);
+console.log(`db ${(dbBytes / 1e6).toFixed(1)} MB, text ${(stats.textBytes / 1e6).toFixed(1)} MB: ${(dbBytes / stats.textBytes).toFixed(2)}x; mentions ${stats.mentions}; peak RSS ${peakRssMb().toFixed(0)} MB`);
+for (const [k, v] of Object.entries(timings)) console.log(`  ${k}: ${(v / docs).toFixed(2)} ms/doc (${(v / 1000).toFixed(1)} s total)`);
