@@ -90,7 +90,7 @@ export async function detectReuseForDocument(
     siteCache.set(other.id, siteKey(other.site));
     const otherTokens = tokenizeForReuse(other.text);
     const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
-    const onTie = guessAIsSource(passages, doc, other);
+    const onTie = guessAIsSource(passages, doc, prepared.tokens, other, otherTokens);
     for (const p of passages) {
       const boilerplate = await isBoilerplateSpan(doc, p.aStart, p.aEnd, other, index, getDoc, opts, siteCache, prepared);
       links.push(orient(p, doc, other, boilerplate, onTie));
@@ -106,7 +106,7 @@ export function detectReuseBetween(a: ReuseDocument, b: ReuseDocument, options: 
   const ta = tokenizeForReuse(a.text);
   const tb = tokenizeForReuse(b.text);
   const passages = alignTokens(ta, a.text, tb, b.text, opts.align);
-  const onTie = guessAIsSource(passages, a, b);
+  const onTie = guessAIsSource(passages, a, ta, b, tb);
   return passages.map((p) => orient(p, a, b, false, onTie));
 }
 
@@ -114,11 +114,19 @@ export function detectReuseBetween(a: ReuseDocument, b: ReuseDocument, options: 
  * Which of two documents looks like the origin when dates cannot tell, judged over all
  * their shared passages at once so that they all point the same way. A copy often names
  * its origin ("According to River Times, ..."); copies drop words more often than they
- * add them, so the side holding more words the other lacks is the better guess; an
+ * add them, so the side holding more words the other lacks is the better guess; a passage
+ * belongs to the article it was written for, whose other paragraphs repeat its names and
+ * topic words, while a pasted paragraph is foreign to its host (contextShares); an
  * article's lede sits at its start, so a passage opening one document and not the other
  * was likely taken from the first. Last, the document that was there first (b).
  */
-function guessAIsSource(passages: readonly AlignedPassage[], a: ReuseDocument, b: ReuseDocument): boolean {
+function guessAIsSource(
+  passages: readonly AlignedPassage[],
+  a: ReuseDocument,
+  aTokens: ReuseTokens,
+  b: ReuseDocument,
+  bTokens: ReuseTokens,
+): boolean {
   let aCredited = false;
   let bCredited = false;
   let aDropped = 0;
@@ -135,8 +143,49 @@ function guessAIsSource(passages: readonly AlignedPassage[], a: ReuseDocument, b
   }
   if (aCredited !== bCredited) return aCredited;
   if (aDropped !== bDropped) return aDropped > bDropped;
+  const context = passages.length > 0 ? contextShares(passages, aTokens, bTokens) : null;
+  if (context && context[0] !== context[1]) return context[0] > context[1];
   if (aLede !== bLede) return aLede;
   return false;
+}
+
+/** Fewest distinct words each side needs outside the shared passages for contextShares to judge. */
+const CONTEXT_MIN_WORDS = 20;
+
+/**
+ * How much each side's rest-of-document echoes the shared passages: of the distinct words
+ * outside the passages in A and not outside them in B, the share that also occurs in A's
+ * passages; the same for B. Words both rests hold (function words, the shared topic)
+ * cancel out, and a share rather than a count keeps a long host article from winning by
+ * length alone. Null when either side has fewer than 20 such words: a document that is
+ * all passage plus a template line or two says nothing about where the passage belongs.
+ * contextShares([paragraph about Varzaneh], origin article, unrelated host) -> [0.2, 0.02]
+ */
+export function contextShares(passages: readonly AlignedPassage[], a: ReuseTokens, b: ReuseTokens): [number, number] | null {
+  const [aInside, aOutside] = insideOutside(a, passages.map((p) => [p.aFirst, p.aLast] as const));
+  const [bInside, bOutside] = insideOutside(b, passages.map((p) => [p.bFirst, p.bLast] as const));
+  const share = (inside: Set<number>, outside: Set<number>, otherOutside: Set<number>): number | null => {
+    let own = 0;
+    let echoes = 0;
+    for (const k of outside) {
+      if (otherOutside.has(k)) continue;
+      own++;
+      if (inside.has(k)) echoes++;
+    }
+    return own < CONTEXT_MIN_WORDS ? null : echoes / own;
+  };
+  const aShare = share(aInside, aOutside, bOutside);
+  const bShare = share(bInside, bOutside, aOutside);
+  return aShare === null || bShare === null ? null : [aShare, bShare];
+}
+
+function insideOutside(tokens: ReuseTokens, ranges: ReadonlyArray<readonly [number, number]>): [Set<number>, Set<number>] {
+  const inside = new Uint8Array(tokens.count);
+  for (const [first, last] of ranges) inside.fill(1, first, last);
+  const keysInside = new Set<number>();
+  const keysOutside = new Set<number>();
+  for (let i = 0; i < tokens.count; i++) (inside[i] === 1 ? keysInside : keysOutside).add(tokens.keys[i]!);
+  return [keysInside, keysOutside];
 }
 
 function orient(p: AlignedPassage, a: ReuseDocument, b: ReuseDocument, boilerplate: boolean, aIsSourceOnTie: boolean): DetectedReuse {

@@ -31,7 +31,9 @@
 // DetectedReuse = ReuseLink without `id` (src/model/schema.ts): source* is the earlier
 // publication when `direction` is 'source_earlier'; on 'same_date' or 'unknown' it is a
 // guess over the document pair: the side the other credits ("According to <site>"), else
-// the side holding words the other dropped, else the one whose lede it is. `similarity` is the multiset Dice of the two passages' words.
+// the side holding words the other dropped, else the side whose rest of the article echoes
+// the passage's words more (a pasted paragraph is foreign to its host; contextShares),
+// else the one whose lede it is. `similarity` is the multiset Dice of the two passages' words.
 // `boilerplate` marks a site's own template text (same site on both sides and recurring
 // in at least 3 of its documents) and short stock lines (at most 25 words) held by 10+
 // documents; these are not evidence that one outlet copied another and are left out of

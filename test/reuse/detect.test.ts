@@ -152,6 +152,25 @@ describe('direction', () => {
     expect(links[0]!.direction).toBe('same_date');
   });
 
+  it('on equal dates, a paragraph pasted into an unrelated article points to the article it belongs to', async () => {
+    // The origin's other paragraphs speak of the same workers, court and factory; the
+    // host around the pasted paragraph is about a market and a harvest.
+    const intro = 'Workers at the cement factory in the provincial capital went on strike last week over unpaid wages; police arrested dozens of them.';
+    const follow =
+      'The provincial court said on Monday that the arrested workers would be told the charges against them, and that lawyers for the families could see the case files next week.';
+    const origin = makeDoc('origin', [intro, DETENTION, follow], 'Harbour Post', '2024-03-01');
+    const host = makeDoc('host', [MARKET, DETENTION, HARVEST], 'River Times', '2024-03-01');
+    for (const order of [
+      [origin, host],
+      [host, origin],
+    ]) {
+      const links = await ingest(order);
+      expect(links).toHaveLength(1);
+      expect(links[0]!.sourceDocumentId).toBe('origin');
+      expect(links[0]!.direction).toBe('same_date');
+    }
+  });
+
   it('reads the date of the archive-page post that holds the passage', async () => {
     const posts = [LIBRARY, DETENTION];
     const archive: ReuseDocument = {
