@@ -7,8 +7,11 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../ingest/types.js';
 import { DaftarError, describeError } from '../model/errors.js';
-import { buildDocument, toMentions } from './prepare.js';
-import type { ReadJobResult } from './read-job.js';
+import type { DocumentBatchItem } from '../store/store.js';
+import type { StagedBlob } from '../store/blobs/blob-store.js';
+import type { ReadResult } from '../ingest/types.js';
+import { prepareDocument, type PreparedDocument } from './prepare.js';
+import type { ReadJob, ReadJobResult } from './read-job.js';
 import { createReaderPool } from './worker-pool.js';
 import { logDraft, type Workspace } from './workspace.js';
 
@@ -115,6 +118,18 @@ function failureFromFs(path: string, err: unknown): IngestFailure {
   return { path, code: 'not_readable', message: `${path}: cannot read (${code ?? describeError(err).message})` };
 }
 
+/** Documents written per transaction, and the longest a read document waits for its batch. */
+const BATCH_DOCUMENTS = 64;
+const BATCH_WAIT_MS = 300;
+
+interface PendingDocument {
+  path: string;
+  staged: StagedBlob;
+  prepared: PreparedDocument;
+  warning?: string;
+  done: () => void;
+}
+
 export async function ingestPaths(ws: Workspace, paths: string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const report: IngestReport = { added: [], present: [], failed: [], warnings: [], bytes: 0, seconds: 0 };
@@ -133,8 +148,89 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
     if (timings) timings[stage] = (timings[stage] ?? 0) + ms;
   };
 
-  const ingestOne = async (path: string): Promise<void> => {
-    let staged;
+  // Read documents wait here and are written in batches: first every blob of the batch
+  // goes into place and its folder is synced (the temp files were synced when staged),
+  // then one transaction writes the rows. So no row ever refers to a blob that is not
+  // durable, and a crash leaves at most blobs without rows, which the next ingest of the
+  // same files adopts.
+  let pending: PendingDocument[] = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let batchesQueued = 0;
+
+  const writeBatch = async (batch: PendingDocument[]): Promise<void> => {
+    let t = performance.now();
+    const placed = await Promise.all(
+      batch.map(async (b) => {
+        try {
+          await ws.blobs.commit(b.staged);
+          return true;
+        } catch (err) {
+          ws.blobs.discard(b.staged);
+          report.failed.push({ path: b.path, ...describeError(err) });
+          return false;
+        }
+      }),
+    );
+    time('blob commit (wall, per batch)', performance.now() - t);
+    const ready = batch.filter((_, i) => placed[i]);
+    const item = (b: PendingDocument): DocumentBatchItem => ({
+      doc: b.prepared.document,
+      passages: b.prepared.passages,
+      mentions: b.prepared.mentions,
+      searchText: b.prepared.searchText,
+      log: logDraft('ingest', b.prepared.document.id, { fileName: b.prepared.document.fileName, sizeBytes: b.staged.sizeBytes, mediaType: b.prepared.document.mediaType }),
+    });
+    const record = (b: PendingDocument, outcome: 'added' | 'present') => {
+      if (b.warning) report.warnings.push({ path: b.path, message: b.warning });
+      (outcome === 'added' ? report.added : report.present).push({ path: b.path, id: b.prepared.document.id });
+    };
+    t = performance.now();
+    try {
+      const outcomes = await ws.store.putDocuments(ready.map(item));
+      ready.forEach((b, i) => record(b, outcomes[i]!));
+    } catch {
+      // One bad document must not cost the others: write them one by one.
+      for (const b of ready) {
+        try {
+          record(b, (await ws.store.putDocuments([item(b)]))[0]!);
+        } catch (err) {
+          report.failed.push({ path: b.path, ...describeError(err) });
+        }
+      }
+    }
+    time('putDocuments (main thread)', performance.now() - t);
+    time('batches', 1);
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return flushing;
+    batchesQueued++;
+    flushing = flushing.then(async () => {
+      try {
+        await writeBatch(batch);
+      } finally {
+        batchesQueued--;
+        for (const b of batch) b.done();
+      }
+    });
+    return flushing;
+  };
+
+  /** Queues a read document for the next batch; resolves once its batch is written. */
+  const enqueue = (doc: Omit<PendingDocument, 'done'>): Promise<void> =>
+    new Promise<void>((resolve) => {
+      pending.push({ ...doc, done: resolve });
+      if (pending.length >= BATCH_DOCUMENTS) void flush();
+      else timer ??= setTimeout(() => void flush(), BATCH_WAIT_MS);
+    });
+
+  const ingestOne = async (path: string): Promise<{ written: Promise<void> } | undefined> => {
+    let staged: StagedBlob;
     let t = performance.now();
     try {
       staged = await ws.blobs.stage(path, { maxBytes: options.maxFileBytes, keepBytesUpTo: options.limits.maxParseBytes });
@@ -153,13 +249,16 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
       else report.failed.push({ path, code: 'read_failed', message: `${path}: same bytes as another file of this batch, which failed` });
       return;
     }
-    const work = (async () => {
+    // `read` settles when the document waits for its batch, `written` when the batch is in.
+    let written: Promise<void> = Promise.resolve();
+    const read = (async () => {
       try {
-        const fileName = basename(path);
+        const file = { sha256: id, sizeBytes: staged.sizeBytes, fileName: basename(path) };
         t = performance.now();
         const result = staged.bytes
-          ? await pool.run({ bytes: staged.bytes, fileName, limits: options.limits })
-          : tooLargeToParse(staged.sizeBytes, options.limits.maxParseBytes);
+          ? await pool.run({ bytes: staged.bytes, file, limits: options.limits })
+          : tooLargeToParse(file, options.limits.maxParseBytes);
+        staged.bytes = null; // handed over; let it go
         time('read job (wall, queued)', performance.now() - t);
         if (result.ok && result.times) {
           time('worker read', result.times.readMs);
@@ -170,70 +269,64 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
           report.failed.push({ path, code: result.code, message: prefixed(path, result.message) });
           return;
         }
-        const now = new Date().toISOString();
-        const { document, passages } = buildDocument(result.read, { sha256: id, sizeBytes: staged.sizeBytes, fileName }, now);
-        t = performance.now();
-        await ws.blobs.commit(staged);
-        time('blob commit (wall)', performance.now() - t);
-        const log = logDraft('ingest', id, { fileName, sizeBytes: staged.sizeBytes, mediaType: document.mediaType });
-        t = performance.now();
-        const outcome = await ws.store.putDocument(document, passages, log, toMentions(id, result.mentions));
-        time('putDocument (main thread)', performance.now() - t);
-        if (result.warning) report.warnings.push({ path, message: result.warning });
-        (outcome === 'added' ? report.added : report.present).push({ path, id });
+        written = enqueue({ path, staged, prepared: result.prepared, ...(result.warning ? { warning: result.warning } : {}) });
       } catch (err) {
         ws.blobs.discard(staged);
         report.failed.push({ path, ...describeError(err) });
       }
     })();
-    inFlight.set(id, work);
-    await work;
-    inFlight.delete(id);
+    const whole = read.then(() => written);
+    inFlight.set(id, whole);
+    void whole.then(() => inFlight.delete(id));
+    await read;
+    return { written }; // wrapped: an async function returning a promise would wait for it
   };
 
-  // Enough files in flight to keep every reader busy while others wait on fsync.
+  // Enough files in flight to keep every reader busy while others wait on fsync. A lane
+  // moves on once its document waits for a batch; it waits only when too many do.
   const concurrency = Math.max(4, options.workers * 4);
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, files.length) }, async () => {
     while (next < files.length) {
       const f = files[next++]!;
+      // Progress counts a file once it is read (or failed); its batch is written soon after.
       await ingestOne(f.path);
       done++;
       progress();
+      if (batchesQueued >= 2) await flushing; // writing lags behind reading: hold the read documents in memory no longer
     }
   });
   try {
     await Promise.all(lanes);
+    await flush();
   } finally {
+    if (timer) clearTimeout(timer);
     await pool.close();
   }
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
 
-function tooLargeToParse(sizeBytes: number, maxParseBytes: number): ReadJobResult {
+function tooLargeToParse(file: ReadJob['file'], maxParseBytes: number): ReadJobResult {
   // Over the parse limit the bytes are still kept, byte for byte, as a blob of kind other.
-  return {
-    ok: true,
-    mentions: [],
-    read: {
-      mediaType: 'other',
-      kind: 'other',
-      text: '',
-      passages: [],
-      sections: [],
-      metadata: {
-        title: null,
-        authors: [],
-        site: null,
-        url: null,
-        language: 'other',
-        published: null,
-        flags: ['too_large_to_parse'],
-        extra: { sizeBytes, maxParseBytes },
-      },
+  const read: ReadResult = {
+    mediaType: 'other',
+    kind: 'other',
+    text: '',
+    passages: [],
+    sections: [],
+    metadata: {
+      title: null,
+      authors: [],
+      site: null,
+      url: null,
+      language: 'other',
+      published: null,
+      flags: ['too_large_to_parse'],
+      extra: { sizeBytes: file.sizeBytes, maxParseBytes },
     },
   };
+  return { ok: true, prepared: prepareDocument(read, [], file, new Date().toISOString()) };
 }
 
 function isFsError(err: unknown): boolean {

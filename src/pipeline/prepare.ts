@@ -1,6 +1,31 @@
 // Turns what a reader made of a file into the rows the store keeps. Pure.
 import type { Document, Mention, Passage } from '../model/schema.js';
 import type { ReadResult } from '../ingest/types.js';
+import { foldForSearch } from '../text/normalize.js';
+
+/** A document ready for Store.putDocuments, made in a reader thread. */
+export interface PreparedDocument {
+  document: Document;
+  passages: Passage[];
+  mentions: Mention[];
+  /** The folded title and text for the full-text index (foldForSearch). */
+  searchText: { title: string; body: string };
+}
+
+export function prepareDocument(
+  read: ReadResult,
+  drafts: MentionDraft[],
+  file: { sha256: string; sizeBytes: number; fileName: string | null },
+  ingestedAt: string,
+): PreparedDocument {
+  const { document, passages } = buildDocument(read, file, ingestedAt);
+  return {
+    document,
+    passages,
+    mentions: toMentions(file.sha256, drafts),
+    searchText: { title: foldForSearch(document.metadata.title ?? ''), body: foldForSearch(document.text) },
+  };
+}
 
 export function buildDocument(
   read: ReadResult,

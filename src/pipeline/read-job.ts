@@ -1,13 +1,16 @@
-// One file's work that can run off the main thread: read the bytes, extract mentions.
+// One file's work that can run off the main thread: read the bytes, extract mentions,
+// and make the rows (document, passages, mentions, folded text for the index), so the
+// main thread only writes them.
 import { readDocument } from '../ingest/read.js';
-import type { ReadLimits, ReadResult } from '../ingest/types.js';
+import type { ReadLimits } from '../ingest/types.js';
 import { describeError } from '../model/errors.js';
 import { extractMentionDrafts } from './analyze.js';
-import type { MentionDraft } from './prepare.js';
+import { prepareDocument, type MentionDraft, type PreparedDocument } from './prepare.js';
 
 export interface ReadJob {
   bytes: Uint8Array;
-  fileName: string | null;
+  /** The file the bytes come from: its SHA-256 is the document id. */
+  file: { sha256: string; sizeBytes: number; fileName: string | null };
   limits: ReadLimits;
 }
 
@@ -18,7 +21,7 @@ export interface ReadJobTimes {
 }
 
 export type ReadJobResult =
-  | { ok: true; read: ReadResult; mentions: MentionDraft[]; warning?: string; times?: ReadJobTimes }
+  | { ok: true; prepared: PreparedDocument; warning?: string; times?: ReadJobTimes }
   | { ok: false; code: string; message: string };
 
 export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
@@ -26,16 +29,20 @@ export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
     // A plain Uint8Array view: pdf.js refuses Node Buffers.
     const bytes = new Uint8Array(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
     const t0 = performance.now();
-    const read = await readDocument({ bytes, fileName: job.fileName, limits: job.limits });
+    const read = await readDocument({ bytes, fileName: job.file.fileName, limits: job.limits });
     const t1 = performance.now();
     // The document is kept when extraction fails: its text and bytes matter more than
     // suggestions, and `daftar extract` can run again once the cause is fixed.
+    let drafts: MentionDraft[] = [];
+    let warning: string | undefined;
     try {
-      const mentions = extractMentionDrafts(read);
-      return { ok: true, read, mentions, times: { readMs: t1 - t0, extractMs: performance.now() - t1 } };
+      drafts = extractMentionDrafts(read);
     } catch (err) {
-      return { ok: true, read, mentions: [], warning: `extraction skipped: ${describeError(err).message}` };
+      warning = `extraction skipped: ${describeError(err).message}`;
     }
+    const t2 = performance.now();
+    const prepared = prepareDocument(read, drafts, job.file, new Date().toISOString());
+    return { ok: true, prepared, ...(warning ? { warning } : {}), times: { readMs: t1 - t0, extractMs: t2 - t1 } };
   } catch (err) {
     const { code, message } = describeError(err);
     return { ok: false, code, message };

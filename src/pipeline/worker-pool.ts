@@ -115,9 +115,12 @@ class ThreadPool implements ReaderPool {
         this.options.timeoutMs,
       );
       slot.busy = { id, resolve, timer };
-      // Copy into a transferable buffer so the bytes move instead of being cloned.
-      const bytes = new Uint8Array(job.bytes);
-      slot.worker.postMessage({ id, job: { ...job, bytes } }, [bytes.buffer]);
+      // The bytes move instead of being cloned: a buffer of their own is handed over as
+      // it is (the caller no longer needs it); a view into a shared pool is copied first.
+      const src = job.bytes;
+      const own = src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
+      const bytes = own ? src : new Uint8Array(src);
+      slot.worker.postMessage({ id, job: { ...job, bytes } }, [bytes.buffer as ArrayBuffer]);
     }
   }
 

@@ -66,6 +66,7 @@ describe('migration 5: compact mentions', () => {
     add(a, textA, '3 May', 'DATE', { value: '2026-05-03', attributes: '{"granularity":"day","calendar":"gregorian"}', extractor: 'dates@2' });
     add(a, textA, '40', 'QUANTITY', { value: '40', attributes: '{"valueMax":null,"qualifier":"exact","unit":null}', extractor: 'quantities@1', confidence: 0 });
     add(a, textA, 'UNHCR', 'MISC', { id: 'imported-mention-7' }); // an id not of the derived form
+    add(a, textA, 'UNHCR', 'MISC', { id: 'imported-mention-8' }); // and a second one on the same span and type
     add(a, textA, 'Talvareh', 'ORG', { text: 'Talvareh (town)' }); // text that is not the slice
     add(b, textB, 'Sara Ahmadi', 'PERSON', { entity: 'ent-2' });
     add(b, textB, 'ACME', 'ORG');
@@ -90,7 +91,7 @@ describe('migration 5: compact mentions', () => {
       }));
     const beforeA = oldMentions(a.seq);
     const beforeB = oldMentions(b.seq);
-    expect(beforeA).toHaveLength(7);
+    expect(beforeA).toHaveLength(8);
     expect(beforeB).toHaveLength(3);
     db.close();
 
@@ -108,11 +109,16 @@ describe('migration 5: compact mentions', () => {
 
     // Compact rows: derivable ids and texts are not stored, codes instead of names.
     const raw = store.db.prepare('SELECT * FROM mention').all() as Record<string, unknown>[];
-    expect(raw).toHaveLength(10);
-    expect(raw.filter((r) => r.id !== null).map((r) => r.id)).toEqual(['imported-mention-7']);
+    expect(raw).toHaveLength(11);
+    expect(raw.filter((r) => r.id !== null).map((r) => r.id)).toEqual(['imported-mention-8', 'imported-mention-7']); // old insertion order kept
     expect(raw.filter((r) => r.text !== null).map((r) => r.text)).toEqual(['Talvareh (town)', 'Sara Ahmadi', 'ACME', 'Sara Ahmadi']);
     expect(raw.every((r) => typeof r.type === 'number' && typeof r.status === 'number' && typeof r.extractor === 'number')).toBe(true);
-    expect(raw.filter((r) => r.attributes === null)).toHaveLength(7);
+    expect(raw.filter((r) => r.attributes === null)).toHaveLength(8);
+    // Whole thousandths as small integers (c * 1000 + 2), anything else as it was.
+    expect(raw.map((r) => r.confidence).sort((x, y) => (x as number) - (y as number))).toEqual([...Array(9).fill(0.8734512), 2, 1002]);
+    // Rows of one span and type are told apart by k; no separate index on the document.
+    expect(raw.filter((r) => r.k !== 0).map((r) => r.id)).toEqual(['imported-mention-7']);
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'mention' AND sql IS NOT NULL").pluck().get()).toBe(2);
 
     // Changes by id reach the right rows, derived or stored ids alike.
     const unhcr = beforeA.find((m) => m.type === 'ORG' && m.text === 'UNHCR')!;

@@ -191,4 +191,46 @@ export const MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX mention_id ON mention(id) WHERE id IS NOT NULL;
   CREATE INDEX mention_entity ON mention(entity_id) WHERE entity_id IS NOT NULL;
   `,
+  // 6 (issue 3): mentions clustered by document (WITHOUT ROWID, primary key = document,
+  // span, type, k) so no separate index repeats them; k numbers further mentions of the
+  // same span and type (only possible with stored ids). Confidence as INTEGER
+  // round(c * 1000) + 2 when that is exact (values below 2 are the confidence itself);
+  // attributes as an INTEGER code into mention_attributes for JSON seen more than once.
+  `
+  CREATE TABLE mention_attributes (
+    code INTEGER PRIMARY KEY,
+    json TEXT NOT NULL UNIQUE
+  );
+  INSERT INTO mention_attributes (json)
+    SELECT attributes FROM mention WHERE attributes IS NOT NULL AND length(attributes) <= 80
+    GROUP BY attributes HAVING count(*) > 1 ORDER BY min(rowid);
+  CREATE TABLE mention_clustered (
+    document_seq INTEGER NOT NULL REFERENCES document(seq),
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    type INTEGER NOT NULL,                -- 0 DATE, 1 MISC, 2 ORG, 3 PERSON, 4 PLACE, 5 QUANTITY
+    k INTEGER NOT NULL,                   -- 0, then 1, 2, … for more mentions of this span and type
+    status INTEGER NOT NULL,              -- 0 suggested, 1 confirmed, 2 rejected
+    extractor INTEGER NOT NULL,           -- mention_extractor.code
+    confidence INTEGER NOT NULL,          -- >= 2: (confidence - 2) / 1000; else the REAL itself
+    value TEXT,
+    attributes NUMERIC,                   -- NULL = {}; INTEGER: mention_attributes.code; TEXT: JSON
+    entity_id TEXT,
+    text TEXT,                            -- NULL = the document's text at [start, end)
+    id TEXT,                              -- NULL = the derived id
+    PRIMARY KEY (document_seq, start, end, type, k)
+  ) WITHOUT ROWID;
+  INSERT INTO mention_clustered
+  SELECT m.document_seq, m.start, m.end, m.type,
+    row_number() OVER (PARTITION BY m.document_seq, m.start, m.end, m.type ORDER BY m.rowid) - 1,
+    m.status, m.extractor,
+    CASE WHEN round(m.confidence * 1000) / 1000.0 = m.confidence THEN CAST(round(m.confidence * 1000) AS INTEGER) + 2 ELSE m.confidence END,
+    m.value, coalesce(a.code, m.attributes), m.entity_id, m.text, m.id
+  FROM mention m LEFT JOIN mention_attributes a ON a.json = m.attributes
+  ORDER BY m.document_seq, m.start, m.end, m.type, m.rowid;
+  DROP TABLE mention;
+  ALTER TABLE mention_clustered RENAME TO mention;
+  CREATE UNIQUE INDEX mention_id ON mention(id) WHERE id IS NOT NULL;
+  CREATE INDEX mention_entity ON mention(entity_id) WHERE entity_id IS NOT NULL;
+  `,
 ];

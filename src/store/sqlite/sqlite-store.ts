@@ -50,21 +50,39 @@ interface DocumentRow {
   ingested_at: string;
 }
 
-/** A row of the compact mention table (migration 5). */
-interface MentionRow {
+/** The primary key of a mention row (migration 6). */
+interface MentionKey {
   document_seq: number;
   start: number;
   end: number;
   type: number;
+  k: number;
+}
+
+/** A row of the compact mention table (migrations 5 and 6). */
+interface MentionRow extends MentionKey {
   status: number;
   extractor: number;
-  confidence: number;
+  confidence: number; // >= 2: (confidence - 2) / 1000
   value: string | null;
-  attributes: string | null; // null = {}
+  attributes: number | string | null; // null = {}; number: mention_attributes.code
   entity_id: string | null;
   text: string | null; // null = the document text at [start, end)
   id: string | null; // null = the derived id
 }
+
+/** Confidences that are whole thousandths (all of today's extractors) take 1-2 bytes. */
+function encodeConfidence(c: number): number {
+  const k = Math.round(c * 1000);
+  return k / 1000 === c ? k + 2 : c;
+}
+
+function decodeConfidence(v: number): number {
+  return v >= 2 ? (v - 2) / 1000 : v;
+}
+
+const MAX_SHARED_ATTRIBUTES_LENGTH = 80;
+const MAX_SHARED_ATTRIBUTES = 50_000;
 
 // Codes sort like the names (migration 5), so ORDER BY type keeps the old order.
 const MENTION_TYPES: readonly MentionType[] = ['DATE', 'MISC', 'ORG', 'PERSON', 'PLACE', 'QUANTITY'];
@@ -168,18 +186,21 @@ export class SqliteStore implements Store {
       logSize: db.prepare('SELECT count(*) FROM log_entry').pluck(),
       logNext: db.prepare('SELECT coalesce(max(seq) + 1, 0) FROM log_entry').pluck(),
       insertMention: db.prepare(`INSERT INTO mention
-        (document_seq, start, end, type, status, extractor, confidence, value, attributes, entity_id, text, id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      mentions: db.prepare('SELECT * FROM mention WHERE document_seq = ? ORDER BY start, end, type'),
+        (document_seq, start, end, type, k, status, extractor, confidence, value, attributes, entity_id, text, id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      mentions: db.prepare('SELECT * FROM mention WHERE document_seq = ? ORDER BY start, end, type, k'),
       docIdText: db.prepare('SELECT id, text FROM document WHERE seq = ?'),
       docSeqsByPrefix: db.prepare('SELECT seq FROM document WHERE id >= ? AND id < ?').pluck(),
-      mentionByExplicitId: db.prepare('SELECT rowid FROM mention WHERE id = ?').pluck(),
-      mentionBySpan: db.prepare('SELECT rowid FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND id IS NULL').pluck(),
-      mentionByRowid: db.prepare('SELECT * FROM mention WHERE rowid = ?'),
-      deleteMention: db.prepare('DELETE FROM mention WHERE rowid = ?'),
+      mentionByExplicitId: db.prepare('SELECT document_seq, start, end, type, k FROM mention WHERE id = ?'),
+      mentionBySpan: db.prepare('SELECT document_seq, start, end, type, k FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND id IS NULL'),
+      mentionByKey: db.prepare('SELECT * FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND k = ?'),
+      deleteMention: db.prepare('DELETE FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND k = ?'),
+      nextK: db.prepare('SELECT coalesce(max(k) + 1, 0) FROM mention WHERE document_seq = ? AND start = ? AND end = ? AND type = ?').pluck(),
       anyExplicitId: db.prepare('SELECT EXISTS (SELECT 1 FROM mention WHERE id IS NOT NULL)').pluck(),
       extractors: db.prepare('SELECT code, name FROM mention_extractor'),
       addExtractor: db.prepare('INSERT INTO mention_extractor (name) VALUES (?)'),
+      sharedAttributes: db.prepare('SELECT code, json FROM mention_attributes'),
+      addSharedAttributes: db.prepare('INSERT INTO mention_attributes (json) VALUES (?)'),
     };
   }
 
@@ -187,6 +208,39 @@ export class SqliteStore implements Store {
   // the cache is dropped whenever a transaction that may have added one fails.
   private extractorCodes: Map<string, number> | null = null;
   private extractorNames: Map<number, string> | null = null;
+  private attributeCodes: Map<string, number> | null = null;
+  private attributeJson: Map<number, string> | null = null;
+
+  private loadAttributes(): void {
+    const rows = this.stmt.sharedAttributes.all() as { code: number; json: string }[];
+    this.attributeCodes = new Map(rows.map((r) => [r.json, r.code]));
+    this.attributeJson = new Map(rows.map((r) => [r.code, r.json]));
+  }
+
+  /** What the attributes column holds for this JSON: NULL for {}, a shared code, or the JSON. */
+  private encodeAttributes(json: string): number | string | null {
+    if (json === '{}') return null;
+    if (!this.attributeCodes) this.loadAttributes();
+    let code = this.attributeCodes!.get(json);
+    if (code === undefined && json.length <= MAX_SHARED_ATTRIBUTES_LENGTH && this.attributeCodes!.size < MAX_SHARED_ATTRIBUTES) {
+      code = Number(this.stmt.addSharedAttributes.run(json).lastInsertRowid);
+      this.attributeCodes!.set(json, code);
+      this.attributeJson!.set(code, json);
+    }
+    return code ?? json;
+  }
+
+  private decodeAttributes(v: number | string | null): Record<string, unknown> {
+    if (v === null) return {};
+    if (typeof v === 'string') return JSON.parse(v);
+    let json = this.attributeJson?.get(v);
+    if (json === undefined) {
+      this.loadAttributes();
+      json = this.attributeJson!.get(v);
+    }
+    if (json === undefined) throw new DaftarError('conflict', `mention attributes code ${v} is not in the workspace`);
+    return JSON.parse(json);
+  }
 
   private loadExtractors(): void {
     const rows = this.stmt.extractors.all() as { code: number; name: string }[];
@@ -222,6 +276,8 @@ export class SqliteStore implements Store {
     } catch (err) {
       this.extractorCodes = null;
       this.extractorNames = null;
+      this.attributeCodes = null;
+      this.attributeJson = null;
       throw err;
     }
   }
@@ -245,9 +301,9 @@ export class SqliteStore implements Store {
         type,
         text: r.text ?? doc!.text.slice(r.start, r.end),
         value: r.value,
-        attributes: r.attributes === null ? {} : JSON.parse(r.attributes),
+        attributes: this.decodeAttributes(r.attributes),
         extractor: this.extractorName(r.extractor),
-        confidence: r.confidence,
+        confidence: decodeConfidence(r.confidence),
         status: STATUSES[r.status]!,
         entityId: r.entity_id,
       };
@@ -259,41 +315,43 @@ export class SqliteStore implements Store {
     return rows.map(read);
   }
 
-  /** The rowid of the mention with this id (stored, or derived from its span), if any. */
-  private mentionRowid(id: string): number | undefined {
-    const explicit = this.stmt.mentionByExplicitId.get(id) as number | undefined;
+  /** The key of the mention with this id (stored, or derived from its span), if any. */
+  private mentionKey(id: string): MentionKey | undefined {
+    const explicit = this.stmt.mentionByExplicitId.get(id) as MentionKey | undefined;
     if (explicit !== undefined) return explicit;
     const p = DERIVED_ID.exec(id);
     const type = p ? TYPE_CODE.get(p[4]!) : undefined;
     if (!p || type === undefined) return undefined;
     for (const seq of this.stmt.docSeqsByPrefix.all(p[1], p[1] + 'g') as number[]) {
-      const rowid = this.stmt.mentionBySpan.get(seq, Number(p[2]), Number(p[3]), type) as number | undefined;
-      if (rowid !== undefined) return rowid;
+      const key = this.stmt.mentionBySpan.get(seq, Number(p[2]), Number(p[3]), type) as MentionKey | undefined;
+      if (key !== undefined) return key;
     }
     return undefined;
   }
 
   /**
    * Writes one mention of a document (seq, id, text); a mention with the same id is
-   * replaced. `replace` false: the caller knows no stored mention can have this id.
+   * replaced. Without `k` (the caller's count of earlier mentions of this span and type in
+   * a new document), stored mentions are looked up: the same id, and the next free k.
    */
-  private insertMentionSync(seq: number, documentId: string, text: string, m: Mention, replace: boolean): void {
+  private insertMentionSync(seq: number, documentId: string, text: string, m: Mention, k?: number): void {
     const type = TYPE_CODE.get(m.type)!;
-    if (replace) {
-      const old = this.mentionRowid(m.id);
-      if (old !== undefined) this.stmt.deleteMention.run(old);
+    if (k === undefined) {
+      const old = this.mentionKey(m.id);
+      if (old !== undefined) this.stmt.deleteMention.run(old.document_seq, old.start, old.end, old.type, old.k);
+      k = this.stmt.nextK.get(seq, m.start, m.end, type) as number;
     }
-    const attributes = JSON.stringify(m.attributes);
     this.stmt.insertMention.run(
       seq,
       m.start,
       m.end,
       type,
+      k,
       STATUS_CODE.get(m.status)!,
       this.extractorCode(m.extractor),
-      m.confidence,
+      encodeConfidence(m.confidence),
       m.value,
-      attributes === '{}' ? null : attributes,
+      this.encodeAttributes(JSON.stringify(m.attributes)),
       m.entityId,
       text.slice(m.start, m.end) === m.text ? null : m.text,
       m.id === derivedMentionId(documentId, m.start, m.end, m.type) ? null : m.id,
@@ -317,8 +375,17 @@ export class SqliteStore implements Store {
       return parsed.map((it): 'added' | 'present' => {
         if (this.stmt.hasDoc.get(it.doc.id) !== undefined) return 'present';
         const seq = this.insertDocumentRows(it.doc, it.passages, it.searchText);
-        const mentions = replace ? it.mentions : [...new Map(it.mentions.map((m) => [m.id, m])).values()];
-        for (const m of mentions) this.insertMentionSync(seq, it.doc.id, it.doc.text, m, replace);
+        if (replace) {
+          for (const m of it.mentions) this.insertMentionSync(seq, it.doc.id, it.doc.text, m);
+        } else {
+          const spans = new Map<string, number>();
+          for (const m of new Map(it.mentions.map((m) => [m.id, m])).values()) {
+            const span = `${m.start}-${m.end}:${m.type}`;
+            const k = spans.get(span) ?? 0;
+            spans.set(span, k + 1);
+            this.insertMentionSync(seq, it.doc.id, it.doc.text, m, k);
+          }
+        }
         this.appendLogSync(it.log);
         return 'added';
       });
@@ -396,7 +463,7 @@ export class SqliteStore implements Store {
       const kept = new Set(this.toMentions(this.stmt.mentions.all(seq) as MentionRow[]).map((m) => m.id));
       for (const m of parsed) {
         if (kept.has(m.id)) continue;
-        this.insertMentionSync(seq, doc.id, doc.text, m, true);
+        this.insertMentionSync(seq, doc.id, doc.text, m);
       }
     });
   }
@@ -521,7 +588,7 @@ export class SqliteStore implements Store {
             const seq = this.stmt.docSeq.get(m.documentId) as number | undefined;
             if (seq === undefined) throw new DaftarError('invalid_input', `mention ${m.id} refers to a document that is not in the import`);
             const doc = this.stmt.docIdText.get(seq) as { id: string; text: string };
-            this.insertMentionSync(seq, doc.id, doc.text, m, true);
+            this.insertMentionSync(seq, doc.id, doc.text, m);
             break;
           }
           case 'entity':
@@ -699,10 +766,10 @@ export class SqliteStore implements Store {
     const where = `${NAME_TYPES_SQL} AND status != ${REJECTED}${options.unlinkedOnly ? ' AND entity_id IS NULL' : ''}`;
     const base = `SELECT * FROM mention WHERE ${where}`;
     if (options.documentIds === undefined) {
-      return this.toMentions(this.sql(`${base} ORDER BY document_seq, start, end`).all() as MentionRow[]);
+      return this.toMentions(this.sql(`${base} ORDER BY document_seq, start, end, type, k`).all() as MentionRow[]);
     }
     const out: Mention[] = [];
-    const st = this.sql(`${base} AND document_seq = ? ORDER BY start, end`);
+    const st = this.sql(`${base} AND document_seq = ? ORDER BY start, end, type, k`);
     const read = this.mentionReader();
     for (const id of options.documentIds) {
       const seq = this.stmt.docSeq.get(id) as number | undefined;
@@ -721,8 +788,8 @@ export class SqliteStore implements Store {
   }
 
   async getMention(id: string): Promise<Mention | null> {
-    const rowid = this.mentionRowid(id);
-    const r = rowid === undefined ? undefined : (this.stmt.mentionByRowid.get(rowid) as MentionRow | undefined);
+    const key = this.mentionKey(id);
+    const r = key === undefined ? undefined : (this.stmt.mentionByKey.get(key.document_seq, key.start, key.end, key.type, key.k) as MentionRow | undefined);
     return r ? this.mentionReader()(r) : null;
   }
 
@@ -792,15 +859,17 @@ export class SqliteStore implements Store {
           for (const k of keys) addKey.run(k, entity.id);
         }
       }
-      const setMention = this.sql('UPDATE mention SET entity_id = ? WHERE rowid = ?');
-      const setMentionStatus = this.sql('UPDATE mention SET entity_id = ?, status = ? WHERE rowid = ?');
+      const where = 'WHERE document_seq = ? AND start = ? AND end = ? AND type = ? AND k = ?';
+      const setMention = this.sql(`UPDATE mention SET entity_id = ? ${where}`);
+      const setMentionStatus = this.sql(`UPDATE mention SET entity_id = ?, status = ? ${where}`);
       for (const m of change.mentions ?? []) {
-        const rowid = this.mentionRowid(m.id);
-        if (rowid === undefined) continue; // as before: an unknown id changes nothing
+        const key = this.mentionKey(m.id);
+        if (key === undefined) continue; // as before: an unknown id changes nothing
+        const at = [key.document_seq, key.start, key.end, key.type, key.k];
         const status = m.status === undefined ? undefined : STATUS_CODE.get(m.status);
         if (m.status !== undefined && status === undefined) throw new DaftarError('invalid_input', `mention status ${m.status} is not one of ${STATUSES.join(', ')}`);
-        if (status === undefined) setMention.run(m.entityId, rowid);
-        else setMentionStatus.run(m.entityId, status, rowid);
+        if (status === undefined) setMention.run(m.entityId, ...at);
+        else setMentionStatus.run(m.entityId, status, ...at);
       }
       for (const actionId of change.removeConstraintsOfAction ?? []) this.sql('DELETE FROM resolution_constraint WHERE action_id = ?').run(actionId);
       const addConstraint = this.sql('INSERT OR IGNORE INTO resolution_constraint (kind, entity_a, entity_b, action_id) VALUES (?, ?, ?, ?)');
