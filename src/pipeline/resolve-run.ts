@@ -10,6 +10,7 @@
 // never touched (a rebuild drops only uncurated entities).
 import { createHash } from 'node:crypto';
 import type { DocumentId, Entity, Mention } from '../model/schema.js';
+import { ALIAS_MATCH_EXTRACTOR, aliasLookupTokens, crossScriptNames, findAliasMentions, translationSpans, type KnownEntity } from '../resolve/alias-match.js';
 import { blockingKeys } from '../resolve/duplicates.js';
 import { lookupPlace } from '../resolve/gazetteer.js';
 import { resolveMentions, wordBefore, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
@@ -42,6 +43,8 @@ export interface ResolveReport {
   reviewCandidates: number;
   /** Entities dropped by --rebuild. */
   entitiesDropped: number;
+  /** Mentions added where a known entity's name was found but not extracted (alias-match@1). */
+  aliasMentions: number;
   seconds: number;
 }
 
@@ -101,9 +104,15 @@ export function recordKeys(record: NameRecord, type: NameType): string[] {
       const t = translationKey(name);
       if (t) keys.add(`ORG:t:${t}`);
     }
-    for (const w of analyzeName(name, type).words) {
+    const words = analyzeName(name, type).words;
+    for (const w of words) {
       const sk = skeletonOf(w);
       if (sk.length >= 2) keys.add(`${type}:w:${sk}`);
+    }
+    // Two words written as one elsewhere: "Mir-Sadeghi" meets "Mirsadeghi" (and «میرصادقی»).
+    for (let i = 0; i + 1 < words.length; i++) {
+      const sk = skeletonOf(words[i]! + words[i + 1]!);
+      if (sk.length >= 4) keys.add(`${type}:w:${sk}`);
     }
   }
   return [...keys];
@@ -262,7 +271,7 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
   const started = performance.now();
   const store = ws.store;
   const now = (options.now ?? new Date()).toISOString();
-  const report: ResolveReport = { documents: 0, mentions: 0, linkedToExisting: 0, entitiesCreated: 0, reviewCandidates: 0, entitiesDropped: 0, seconds: 0 };
+  const report: ResolveReport = { documents: 0, mentions: 0, linkedToExisting: 0, entitiesCreated: 0, reviewCandidates: 0, entitiesDropped: 0, aliasMentions: 0, seconds: 0 };
 
   if (options.rebuild) {
     const drop = await store.listUncuratedEntityIds();
@@ -281,6 +290,8 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
     const byDocument = new Map<string, Mention[]>();
     for (const m of mentions) {
       if (!NAME_TYPES.has(m.type)) continue;
+      // Found by name earlier and unlinked since (a rebuild): found again below.
+      if (m.extractor === ALIAS_MATCH_EXTRACTOR && m.entityId === null) continue;
       const list = byDocument.get(m.documentId) ?? [];
       list.push(m);
       byDocument.set(m.documentId, list);
@@ -294,8 +305,90 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
     overlay.reset();
     options.onProgress?.(Math.min(i + batchSize, documentIds.length), documentIds.length);
   }
+  // Then the names of known entities are looked for where extraction missed them.
+  // (A rebuild looks in every document, those without any extracted name too.)
+  const scan = options.rebuild && !options.documentIds ? await allDocumentIds(store) : documentIds;
+  for (const id of scan) report.aliasMentions += await propagateAliases(store, id);
   report.seconds = (performance.now() - started) / 1000;
   return report;
+}
+
+async function allDocumentIds(store: Store): Promise<DocumentId[]> {
+  const out: DocumentId[] = [];
+  for (let after: DocumentId | undefined; ; ) {
+    const page = await store.listDocuments({ after, limit: 500 });
+    if (page.length === 0) return out;
+    for (const d of page) out.push(d.id);
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/** A word skeleton shared by more entities than this finds none (too common to say which). */
+const ALIAS_BLOCK = 50;
+
+/**
+ * Alias propagation for one document: the entities whose word keys its capitalized
+ * (Latin) or Persian-script words carry are loaded, and their names found in the text
+ * become mentions (alias-match@1, suggested) linked to them. Earlier alias-match
+ * mentions a person has not decided on are replaced. Costs in proportion to the
+ * document: one key lookup per distinct word. Returns the number of mentions added.
+ */
+export async function propagateAliases(store: Store, documentId: DocumentId): Promise<number> {
+  const doc = await store.getDocument(documentId);
+  if (!doc) return 0;
+  const mentions = await store.getMentions(documentId);
+  const keep = mentions.filter((m) => !(m.extractor === ALIAS_MATCH_EXTRACTOR && m.status === 'suggested'));
+  const dropped = mentions.length - keep.length;
+  const keys = new Set<string>();
+  for (const surface of aliasLookupTokens(doc.text)) {
+    for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
+      for (const w of analyzeName(surface, type).words) {
+        const sk = skeletonOf(w);
+        if (sk.length >= 2) keys.add(`${type}:w:${sk}`);
+      }
+    }
+  }
+  const ids = new Set<string>();
+  for (const list of (await store.findEntitiesByKeys([...keys], ALIAS_BLOCK)).values()) for (const id of list) ids.add(id);
+  for (const m of keep) if (m.entityId !== null) ids.add(m.entityId);
+  // Translations of a known organization's name: «دیدبان حقوق وهرستان» for "Vahrestan Rights Monitor".
+  const translated = new Map<string, string[]>();
+  const spanKeys = new Map<string, string>();
+  for (const span of translationSpans(doc.text)) {
+    const key = translationKey(span.text);
+    if (key === null || spanKeys.has(span.text)) continue;
+    // A span whose last word adds nothing to the key ("… گلمرز برای") is the shorter one.
+    const shorter = span.words > 2 ? translationKey(span.text.slice(0, span.text.lastIndexOf(' ', span.text.length - 1))) : null;
+    if (shorter === key) continue;
+    spanKeys.set(span.text, `ORG:t:${key}`);
+  }
+  const byKey = await store.findEntitiesByKeys([...new Set(spanKeys.values())], 1);
+  for (const [surface, key] of spanKeys) {
+    const found = byKey.get(key) ?? [];
+    if (found.length !== 1) continue;
+    ids.add(found[0]!);
+    translated.set(found[0]!, [...(translated.get(found[0]!) ?? []), surface]);
+  }
+  const known: KnownEntity[] = (await store.getEntities([...ids])).map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
+  for (const [id, names] of crossScriptNames(doc.text, known)) known.find((k) => k.id === id)?.names.push(...names);
+  const hits = findAliasMentions(doc.text, known, keep);
+  if (hits.length === 0 && dropped === 0) return 0;
+  const added: Mention[] = hits.map((h) => ({
+    id: `${documentId.slice(0, 16)}:${h.start}-${h.end}:${h.type}`,
+    documentId,
+    start: h.start,
+    end: h.end,
+    type: h.type,
+    text: h.text,
+    value: null,
+    attributes: { matchedName: h.name },
+    extractor: ALIAS_MATCH_EXTRACTOR,
+    confidence: 0.6,
+    status: 'suggested',
+    entityId: h.entityId,
+  }));
+  await store.putMentions(documentId, [...keep, ...added]);
+  return added.length;
 }
 
 // Between two organization names, text that says the second is another name of the
@@ -379,6 +472,27 @@ export function isLink(best: Scored, second: Scored | undefined, type: NameType)
   return false;
 }
 
+/**
+ * The one entity of another type whose name is, word for word, one of `names`: the
+ * recognizer gave the same name different types in different sentences ("Free Vahrestan"
+ * as a person here, an organization there). Only exact phonetic agreement counts, and
+ * only when a single such entity exists.
+ */
+async function otherTypeMatch(store: Store, overlay: Overlay, names: string[], type: NameType): Promise<Entity | null> {
+  const found = new Map<string, Entity>();
+  for (const other of ['PERSON', 'ORG', 'PLACE'] as const) {
+    if (other === type) continue;
+    const own = new Set(names.map((n) => analyzeName(n, other).words.join(' ')).filter((k) => k.length > 0));
+    if (own.size === 0) continue;
+    const [name, ...aliases] = names;
+    for (const cand of await candidatesFor(store, overlay, { name: name!, aliases, type: other }, other)) {
+      const e = cand.entity;
+      if ([e.name, ...e.aliases.map((a) => a.name)].some((n) => own.has(analyzeName(n, other).words.join(' ')))) found.set(e.id, e);
+    }
+  }
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
+
 /** Entities whose surname is this one word ("Kalantari"), by the single-word keys. */
 async function surnameCandidates(store: Store, overlay: Overlay, word: string): Promise<Entity[]> {
   const key = skeletonOf(word);
@@ -426,6 +540,14 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
       }
     }
     review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
+    {
+      const other = await otherTypeMatch(store, overlay, ordered, type);
+      if (other) {
+        link(overlay, other, mentions);
+        report.linkedToExisting += mentions.length;
+        return;
+      }
+    }
   } else if (type === 'PERSON') {
     // A bare surname in a document that never names the person in full is not linked
     // across documents: the one Kalantari known today may not be the one meant (a
@@ -433,6 +555,15 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
     // review candidate instead.
     const word = analyzeName(c.name, 'PERSON').words[0];
     const found = word ? await surnameCandidates(store, overlay, word) : [];
+    if (found.length === 0) {
+      // "Arsavan" read as a person's name where a place of that very name is known.
+      const other = await otherTypeMatch(store, overlay, [c.name], type);
+      if (other) {
+        link(overlay, other, mentions);
+        report.linkedToExisting += mentions.length;
+        return;
+      }
+    }
     review = found.slice(0, 5).map((entity) => ({ entity, score: REVIEW_THRESHOLD, signals: scoreNamePair({ name: c.name, type }, entityRecord(entity)).signals }));
   }
   // A new entity named by the group's longest full name (or its bare surname when that is all there is).

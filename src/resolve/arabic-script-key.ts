@@ -50,10 +50,12 @@ export function romanizeWord(word: string): string {
       // Consonant v at the start or next to a vowel letter, the vowel u after a consonant.
       out += first || prev === 'ا' || next === 'ا' || (next === 'ی' && !last && k + 2 < cs.length) ? 'v' : 'u';
     } else if (c === 'ی') {
-      out += first || next === 'ا' || next === 'و' ? 'y' : 'i';
+      // Initial ی before a consonant is "ye"/"ya" (یگانه Yeganeh, یزد Yazd), not a vowel.
+      if (first && next !== undefined && next !== 'ا' && next !== 'و' && next !== 'ی' && next !== 'ع') out += 'ya';
+      else out += first || next === 'ا' || next === 'و' ? 'y' : 'i';
     } else if (c === 'ه') {
-      // Final ه after a consonant is the silent -e/-eh: "زاده" -> "zada".
-      out += last && !first && !isLongVowel(prev) ? 'a' : 'h';
+      // Final ه after a consonant (و read as v included: "کاوه" -> "kava") is the silent -e/-eh: "زاده" -> "zada".
+      out += last && !first && (!isLongVowel(prev) || out.endsWith('v')) ? 'a' : 'h';
     } else if (c === 'ء') {
       // hamza: no sound of its own in romanizations
     } else {

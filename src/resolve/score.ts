@@ -257,7 +257,12 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   // An organization's short name is often its long name cut down ("Nouri
   // Petrochemical Complex" / "Nouri Petrochemical"): the shorter side's coverage counts more.
   let score = type === 'ORG' ? 0.3 * minCov + 0.7 * maxCov : 0.65 * minCov + 0.35 * maxCov;
-  if (type === 'ORG') return { score, nameSimilarity, givenAgreement: null, surnameAgreement: null, acronym: false };
+  if (type === 'ORG') {
+    // One word against a longer name ("Arsavan" / "Arsavan Herald"): often a place or a
+    // short name the recognizer took for the organization; a person decides.
+    if (Math.min(x.words.length, y.words.length) === 1 && Math.max(x.words.length, y.words.length) >= 2) score = Math.min(score, 0.8);
+    return { score, nameSimilarity, givenAgreement: null, surnameAgreement: null, acronym: false };
+  }
   const alBA = align(y.words, x.words, vowelCost, weight, table, true);
   const bothWays = (p: number | null, q: number | null) => (p === null || q === null ? (p ?? q) : Math.max(p, q));
   const givenAgreement = bothWays(roleAgreement(x, x.given, y.given, al), roleAgreement(y, y.given, x.given, alBA));

@@ -87,3 +87,81 @@ describe('resolveWorkspace', () => {
     expect(candidates.some((c) => c.country === 'FR')).toBe(true);
   });
 });
+
+describe('alias propagation (alias-match@1)', () => {
+  it('finds a known entity where extraction missed it, in both scripts, linked and suggested', async () => {
+    const ws = tempWorkspace();
+    const d1 = await addDocument(ws, 'Kaveh Sohrabi spoke in Golmarz.', [
+      ['Kaveh Sohrabi', 'PERSON'],
+      ['Golmarz', 'PLACE'],
+    ]);
+    // The recognizer found nothing here.
+    const d2 = await addDocument(ws, 'In Golmarz, Kaveh Sohraby was cheered. Sohraby left at noon.', []);
+    const d3 = await addDocument(ws, 'کاوه سهرابی در گلمرز سخن گفت.', [], 'fa');
+    const report = await resolveWorkspace(ws, { documentIds: [d1.id, d2.id, d3.id] });
+    const person = await entityOf(ws, d1.id, 'Kaveh Sohrabi');
+    const place = await entityOf(ws, d1.id, 'Golmarz');
+    const found = async (doc: string) => (await ws.store.getMentions(doc)).map((m) => [m.text, m.entityId === person ? 'person' : m.entityId === place ? 'place' : m.entityId, m.extractor, m.status]);
+    expect(await found(d2.id)).toEqual([
+      ['Golmarz', 'place', 'alias-match@1', 'suggested'],
+      ['Kaveh Sohraby', 'person', 'alias-match@1', 'suggested'],
+      ['Sohraby', 'person', 'alias-match@1', 'suggested'],
+    ]);
+    expect(await found(d3.id)).toEqual([
+      ['کاوه سهرابی', 'person', 'alias-match@1', 'suggested'],
+      ['گلمرز', 'place', 'alias-match@1', 'suggested'],
+    ]);
+    expect(report.aliasMentions).toBe(5);
+    // A rebuild finds them again, once.
+    await resolveWorkspace(ws, { rebuild: true });
+    expect((await ws.store.getMentions(d2.id)).length).toBe(3);
+    expect((await ws.store.getMentions(d3.id)).map((m) => m.entityId)).toEqual([person, place]);
+  });
+
+  it('keeps a rejected span rejected and links an organization named by its translation', async () => {
+    const ws = tempWorkspace();
+    await addDocument(ws, 'The Vahrestan Rights Monitor (VRM) counted 4,000.', [
+      ['Vahrestan Rights Monitor', 'ORG'],
+      ['VRM', 'ORG'],
+    ]);
+    const fa = await addDocument(ws, 'به گزارش دیدبان حقوق وهرستان چهار هزار نفر بازداشت شدند.', [], 'fa');
+    // A document without any extracted name is looked in when named (an ingest batch) or on a rebuild.
+    await resolveWorkspace(ws);
+    expect((await ws.store.getMentions(fa.id)).length).toBe(0);
+    await resolveWorkspace(ws, { rebuild: true });
+    const org = (await ws.store.listEntities()).find((e) => e.type === 'ORG')!;
+    const hit = (await ws.store.getMentions(fa.id)).find((m) => m.extractor === 'alias-match@1')!;
+    expect(hit.text).toBe('دیدبان حقوق وهرستان');
+    expect(hit.entityId).toBe(org.id);
+    // A person rejects it: later runs do not bring it back.
+    await ws.store.applyEntityChange({ mentions: [{ id: hit.id, entityId: null, status: 'rejected' }] });
+    await resolveWorkspace(ws, { documentIds: [fa.id] });
+    const after = (await ws.store.getMentions(fa.id)).filter((m) => m.text === 'دیدبان حقوق وهرستان');
+    expect(after.map((m) => [m.status, m.entityId])).toEqual([['rejected', null]]);
+  });
+});
+
+describe('resolution across types and written-together names', () => {
+  it('joins a name the recognizer typed differently to the one entity of that exact name', async () => {
+    const ws = tempWorkspace();
+    const a = await addDocument(ws, 'Protesters gathered in Arsavan on Sunday.', [['Arsavan', 'PLACE']]);
+    const b = await addDocument(ws, 'Arsavan said nothing about the curfew.', [['Arsavan', 'PERSON']]);
+    const c = await addDocument(ws, 'Free Vahrestan reported it.', [['Free Vahrestan', 'ORG']]);
+    const d = await addDocument(ws, 'Free Vahrestan wrote again.', [['Free Vahrestan', 'PERSON']]);
+    await resolveWorkspace(ws, { documentIds: [a.id, b.id, c.id, d.id] });
+    expect(await entityOf(ws, b.id, 'Arsavan')).toBe(await entityOf(ws, a.id, 'Arsavan'));
+    expect(await entityOf(ws, d.id, 'Free Vahrestan')).toBe(await entityOf(ws, c.id, 'Free Vahrestan'));
+    // A different word is not pulled across types.
+    const e = await addDocument(ws, 'Arsavani spoke.', [['Arsavani', 'PERSON']]);
+    await resolveWorkspace(ws, { documentIds: [e.id] });
+    expect(await entityOf(ws, e.id, 'Arsavani')).not.toBe(await entityOf(ws, a.id, 'Arsavan'));
+  });
+
+  it('finds a surname written as two words elsewhere ("Mir-Sadeghi" / "Mirsadeghi")', async () => {
+    const ws = tempWorkspace();
+    const a = await addDocument(ws, 'Ayatollah Javad Mirsadeghi called for calm.', [['Javad Mirsadeghi', 'PERSON']]);
+    const b = await addDocument(ws, 'Javad Mir-Sadeghi praised the works.', [['Javad Mir-Sadeghi', 'PERSON']]);
+    await resolveWorkspace(ws, { documentIds: [a.id, b.id] });
+    expect(await entityOf(ws, b.id, 'Javad Mir-Sadeghi')).toBe(await entityOf(ws, a.id, 'Javad Mirsadeghi'));
+  });
+});

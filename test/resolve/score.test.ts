@@ -63,3 +63,18 @@ describe('organizations', () => {
     expect(classifyScore(scoreNamePair(org('Reem Pharmaceutical'), org('Reem Pharmaceutical, LLC')).score)).toBe('automatic');
   });
 });
+
+describe('scoreNamePair: script and organization edge cases', () => {
+  it('reads an initial ی before a consonant as "ye", so Persian and Latin spellings meet automatically', () => {
+    expect(scoreNamePair(person('شبنم یگانه'), person('Shabnam Yeganeh')).score).toBeGreaterThanOrEqual(0.85);
+    expect(scoreNamePair(person('کاوه سهرابی'), person('Kaveh Sohrabi')).score).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('keeps one word against a longer organization name out of the automatic band', () => {
+    const org = (name: string) => ({ name, type: 'ORG' as const });
+    const s = scoreNamePair(org('Arsavan'), org('Arsavan Herald')).score;
+    expect(s).toBeGreaterThanOrEqual(0.45);
+    expect(classifyScore(s)).toBe('review');
+    expect(classifyScore(scoreNamePair(org('Nouri Petrochemical'), org('Nouri Petrochemical Complex')).score)).toBe('automatic');
+  });
+});
