@@ -5,7 +5,7 @@
 // is usually the day the page was crawled or printed.
 import type { DocumentMetadata, Language, PublishedDate } from '../../model/schema.js';
 import { detectLanguage } from '../../text/language.js';
-import { normalizeDigits, normalizeText } from '../../text/normalize.js';
+import { foldForSearch, normalizeDigits, normalizeText } from '../../text/normalize.js';
 import { findTextDate, findUrlDate, parseMachineDate } from './dates.js';
 import type { MainText } from './extract.js';
 import type { ParsedPage } from './parse.js';
@@ -126,6 +126,29 @@ export function stripSiteFromTitle(title: string, site: string | null, headline:
   return t;
 }
 
+/**
+ * The site name a page's <title> adds to its visible headline, when no metadata names the
+ * site: "Talks resume in Geneva | Daily Example" with <h1>Talks resume in Geneva</h1> ->
+ * "Daily Example" (also "Daily Example | Talks resume…"). Only when one part of the title
+ * is the headline itself and the other is at most five words, so a section name or a
+ * title without the headline is not taken for the site.
+ */
+export function siteFromTitle(title: string | null, headline: string | null): string | null {
+  if (!title || !headline) return null;
+  const key = (s: string) => foldForSearch(s).replace(/[^\p{L}\p{N}]/gu, '');
+  const h = key(headline);
+  if (h.length < 8) return null;
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  const separators = [...title.matchAll(new RegExp(TITLE_SEPARATORS.source, 'g'))];
+  for (const m of separators) {
+    const before = title.slice(0, m.index).trim();
+    const after = title.slice(m.index + m[0].length).trim();
+    if (key(before) === h && after && words(after) <= 5 && key(after) !== h) return after;
+    if (key(after) === h && before && words(before) <= 5 && key(before) !== h) return before;
+  }
+  return null;
+}
+
 const BYLINE_PREFIX = /^(?:by|written by|posted by|author|authors|reporting by|story by|words by|نویسنده|به قلم)\s*[:：]?\s*/i;
 
 /** "By Ann Lee and Bob Ray | July 1, 2019" -> ["Ann Lee", "Bob Ray"]. */
@@ -149,8 +172,9 @@ interface DateCandidate extends PublishedDate {
 /** Build DocumentMetadata for a page whose main text has been chosen. */
 export function buildMetadata(page: ParsedPage, main: MainText, text: string): { metadata: DocumentMetadata; headline: string | null } {
   const ld = readJsonLd(page.jsonLd);
-  const site = clean(metaValue(page, 'og:site_name', 'application-name', 'twitter:site:name')) ?? clean(ld.publisher);
   const h1 = firstHeading(page, main);
+  const site =
+    clean(metaValue(page, 'og:site_name', 'application-name', 'twitter:site:name')) ?? clean(ld.publisher) ?? siteFromTitle(clean(page.title), h1);
   const ogTitle = clean(metaValue(page, 'og:title', 'twitter:title', 'title', 'dc.title', 'headline'));
   // The visible headline beats the SEO title (og:title is often rewritten for sharing),
   // unless it looks like a logo or section name.

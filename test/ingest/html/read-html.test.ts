@@ -95,6 +95,29 @@ describe('readHtml: main text', () => {
   });
 });
 
+describe('readHtml: site name from the title', () => {
+  const bare = (title: string, h1: string) =>
+    `<html lang="fa"><head><meta charset="utf-8"><title>${title}</title></head><body><div class="hdr">منو | خانه</div><article><h1>${h1}</h1><p>${P1}</p><p>${P2}</p></article></body></html>`;
+
+  it('takes the part of the <title> beside the headline for the site when no metadata names it', async () => {
+    const r = await read(bare('استاندار اشگران: غرامت ۱۲۰۰ خانوار پرداخت می‌شود | خبرگزاری گلمرز', 'استاندار اشگران: غرامت ۱۲۰۰ خانوار پرداخت می‌شود'));
+    expect(r.metadata.site).toBe('خبرگزاری گلمرز');
+    expect(r.metadata.title).toBe('استاندار اشگران: غرامت ۱۲۰۰ خانوار پرداخت می‌شود');
+    const first = await read(bare('Valley Courier – Dam inspection questioned again', 'Dam inspection questioned again'));
+    expect(first.metadata.site).toBe('Valley Courier');
+  });
+
+  it('does not take a section name or a title without the headline for the site', async () => {
+    // The title is not the headline plus one short part: no site.
+    expect((await read(bare('Dam inspection questioned | News | Valley', 'Sirens untested in the lower valley'))).metadata.site).toBeNull();
+    expect((await read(bare('Dam inspection questioned again', 'Dam inspection questioned again'))).metadata.site).toBeNull();
+    // A long tail is a second headline, not a site name.
+    expect((await read(bare('Dam inspection questioned again | Residents ask for a public hearing on the sirens', 'Dam inspection questioned again'))).metadata.site).toBeNull();
+    // Metadata wins over the title.
+    expect((await read(articlePage())).metadata.site).toBe('The Valley Courier');
+  });
+});
+
 describe('readHtml: publication date evidence', () => {
   it('prefers the <time> in the article byline over the date in the page top bar', async () => {
     const r = await read(articlePage('', '<p class="byline">By Mara Ellison, <time datetime="2019-07-17T09:00:00Z">17 July 2019</time></p>'));
