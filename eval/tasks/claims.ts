@@ -19,7 +19,7 @@ export const task: EvalTask = {
   metric: 'conflicts found',
   defaultPaths: [join(repoRoot, 'samples')],
   async run(path) {
-    const { ws, gold, idOf } = await samplesWorkspace(path);
+    const { ws, gold, idOf, fileOf } = await samplesWorkspace(path);
     const { groups } = await claimsWorkspace(ws);
     const groupOfClaim = new Map<string, ClaimGroupView>();
     for (const g of groups) for (const s of g.statements) groupOfClaim.set(s.claimId, g);
@@ -48,6 +48,8 @@ export const task: EvalTask = {
     let copiedPairs = 0;
     let copiedSplit = 0;
     const details: EvalRow[] = [];
+    const comparison: string[] = [];
+    const label = (f: string) => f.replace(/^samples\//, '').replace(/\.[a-z]+$/, '');
     for (const c of gold.claims) {
       const votes = new Map<string, number>();
       const matched: string[] = [];
@@ -72,6 +74,9 @@ export const task: EvalTask = {
       if (n === c.independentGroups.length) countsEqual++;
       countDiff += Math.abs(n - c.independentGroups.length);
       details.push({ dataset: c.id, metric: `independent groups (gold ${c.independentGroups.length})${c.conflict ? ', conflict' : ''}${group?.conflict ? ' / found conflict' : ''}`, score: n, n: group?.documents ?? 0 });
+      comparison.push(`${c.id}: gold ${c.independentGroups.length}, ours ${n}${n === c.independentGroups.length ? '' : '  <-- differs'}`);
+      c.independentGroups.forEach((g, k) => comparison.push(`  gold ${k + 1}: ${g.map(label).join(', ')}`));
+      group?.independentGroups.forEach((g, k) => comparison.push(`  ours ${k + 1}: ${g.documents.map((d) => label(fileOf.get(d) ?? d)).join(', ')}`));
       if (!group) continue;
       // Copied pairs that carry one of this group's statements must share an independent group.
       const docsInGroup = new Set(group.statements.map((s) => s.documentId));
@@ -95,6 +100,8 @@ export const task: EvalTask = {
         if (sourceGroupOf.get(a) !== sourceGroupOf.get(b)) copiedSplit++;
       }
     }
+    // The per-group comparison goes to stderr, so that --json output stays one table.
+    process.stderr.write(`\nclaims: independent source groups, gold vs ours (documents by file)\n${comparison.join('\n')}\n\n`);
     const ds = 'samples/gold.json';
     return [
       { dataset: ds, metric: 'conflicts found', score: conflicts ? conflictsFound / conflicts : 1, n: conflicts },

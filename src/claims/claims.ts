@@ -263,6 +263,14 @@ function siteKey(site: string | null): string | null {
   return s ? s : null;
 }
 
+/** An outlet name as matched in running text: folded, without a leading article. "The Arsavan Herald" -> "arsavan herald". */
+function outletKey(site: string): string {
+  return foldForSearch(site)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
 function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
   return aStart < bEnd && bStart < aEnd;
 }
@@ -270,13 +278,14 @@ function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): b
 /**
  * The documents stating a group's claims, partitioned into independent source groups:
  * two documents fall in one group when a (non-boilerplate) reuse link joins them over the
- * sentence of one of these claims, or when they come from the same outlet. Each group is
- * listed earliest first (undated documents last).
+ * sentence of one of these claims, when they come from the same outlet, or when a statement
+ * names the other's outlet (docs[id].text, when given, is read for outlet names). Each
+ * group is listed earliest first (undated documents last).
  */
 export function independentGroups(
   claims: readonly Claim[],
   links: readonly ReuseLink[],
-  docs: ReadonlyMap<string, { published: string | null; site: string | null }>,
+  docs: ReadonlyMap<string, { published: string | null; site: string | null; text?: string }>,
 ): SourceGroup[] {
   const ids = [...new Set(claims.map((c) => c.documentId))].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -295,6 +304,28 @@ export function independentGroups(
     if (first === undefined) bySite.set(s, i);
     else union(first, i);
   });
+  // A statement that names another outlet of the group and gives a figure that outlet
+  // gives ("organisers and the Kelmar Wire agency said drew more than 100,000") repeats
+  // that outlet's figure. Naming an outlet to dispute its figure joins nothing.
+  const outletNames = [...bySite].map(([key, i]) => ({ key, i, name: outletKey(key) })).filter((o) => o.name.length >= 4);
+  const claimsOfSite = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const key = siteKey(docs.get(c.documentId)?.site ?? null);
+    if (!key) continue;
+    let list = claimsOfSite.get(key);
+    if (!list) claimsOfSite.set(key, (list = []));
+    list.push(c);
+  }
+  for (const c of claims) {
+    const text = docs.get(c.documentId)?.text;
+    if (text === undefined || outletNames.length === 0) continue;
+    const sentence = ` ${foldForSearch(text.slice(c.start, c.end)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const own = index.get(c.documentId)!;
+    for (const o of outletNames) {
+      if (find(o.i) === find(own) || !sentence.includes(` ${o.name} `)) continue;
+      if ((claimsOfSite.get(o.key) ?? []).some((x) => valuesAgree(x, c))) union(o.i, own);
+    }
+  }
   const sentences = new Map<string, { start: number; end: number }[]>();
   for (const c of claims) {
     let list = sentences.get(c.documentId);

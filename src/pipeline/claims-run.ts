@@ -55,7 +55,7 @@ function describe(c: Claim): string {
  */
 export async function claimsWorkspace(ws: Workspace): Promise<{ claims: number; groups: ClaimGroupView[] }> {
   const all: Claim[] = [];
-  const docs = new Map<string, { published: string | null; site: string | null }>();
+  const docs = new Map<string, { published: string | null; site: string | null; text?: string }>();
   const texts = new Map<string, string>();
   const mentionText = new Map<string, string>();
   for (let after: string | undefined; ; ) {
@@ -66,7 +66,10 @@ export async function claimsWorkspace(ws: Workspace): Promise<{ claims: number; 
       docs.set(d.id, { published, site: d.metadata.site });
       const mentions = await ws.store.getMentions(d.id);
       const claims = extractClaims({ id: d.id, text: d.text, published, site: d.metadata.site }, mentions);
-      if (claims.length > 0) texts.set(d.id, d.text);
+      if (claims.length > 0) {
+        texts.set(d.id, d.text);
+        docs.get(d.id)!.text = d.text;
+      }
       for (const m of mentions) if (m.type === 'QUANTITY') mentionText.set(m.id, m.text);
       all.push(...claims);
     }

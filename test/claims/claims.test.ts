@@ -174,6 +174,23 @@ describe('independentGroups', () => {
     expect(free.earliest.documentId).toBe(ID(5)); // earliest publication of the outlet
   });
 
+  it('joins a statement that names another outlet and gives its figure, not one that names it to dispute it', () => {
+    const text = (sentence: string) => sentence.padEnd(60, ' ');
+    const named = (sentence: string, value: number) => {
+      const c = { ...claimIn(2, 0), value };
+      const withText = new Map<string, { published: string | null; site: string | null; text?: string }>(docs);
+      withText.set(ID(2), { ...docs.get(ID(2))!, text: text(sentence) });
+      return independentGroups([claimIn(1, 100), c, claimIn(3, 500)], [], withText);
+    };
+    // The Herald repeats the Wire's 4,000 and names it: one source.
+    const repeats = named('Organisers and the Wire agency said 4,000 were held.', 4000);
+    expect(repeats.find((g) => g.documents.includes(ID(2)))!.documents).toEqual([ID(1), ID(2)]);
+    // The Herald names the Wire but gives another figure: two sources.
+    expect(named('The Wire agency said 4,000; officials say 900.', 900)).toHaveLength(3);
+    // A word that merely contains the outlet's name ("Wired") is not a mention of it.
+    expect(named('Wired sources said 4,000 were held.', 4000)).toHaveLength(3);
+  });
+
   it('does not join on a copied passage elsewhere in the documents, nor on boilerplate', () => {
     const groups = independentGroups(claims, [link(1, 3, 2000, 2000), link(2, 3, 0, 500, true)], docs);
     expect(groups).toHaveLength(4);
