@@ -1,21 +1,16 @@
 // Workspace commands: init, ingest, status, search, show, export, import.
-import { action, commandWorkspace } from './command-kit.js';
+// Only the command table is built at start-up; each action imports what it runs (see command-kit.ts).
+import { action, commandWorkspace, commandWorkspaceDir, type Opts } from './command-kit.js';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
 import type { Document } from '../model/schema.js';
-import { defaultIngestOptions, ingestPaths } from '../pipeline/ingest.js';
-import { exportJsonl, importJsonl } from '../pipeline/exchange.js';
-import { initWorkspace, openWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
+import type { Workspace } from '../pipeline/workspace.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from './errors.js';
 import { ProgressBar } from './progress.js';
 
-type Opts = Record<string, unknown> & { json?: boolean };
-
 const ws = commandWorkspace;
-
-/** Runs an action with one-line errors and the exit-code table. */
 
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?$/i.exec(s.trim());
@@ -38,7 +33,8 @@ export function registerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (dir: string | undefined, opts: Opts, cmd: Command) => {
-        const target = workspaceDir(dir ?? (cmd.optsWithGlobals().workspace as string | undefined));
+        const { initWorkspace, openWorkspace } = await import('../pipeline/workspace.js');
+        const target = await commandWorkspaceDir(cmd, dir);
         const created = initWorkspace(target);
         openWorkspace(target).close();
         if (opts.json) console.log(JSON.stringify({ workspace: target, created }));
@@ -57,16 +53,16 @@ export function registerCommands(program: Command): void {
     .action(
       action(async (paths: string[], opts: Opts & { maxSize: string; workers?: string; corpus: boolean }, cmd: Command) => {
         const inputs = paths.includes('-') ? [...paths.filter((p) => p !== '-'), ...(await readStdinLines())] : paths;
+        const maxFileBytes = parseSize(opts.maxSize);
+        const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+        if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new DaftarError('usage', `--workers ${opts.workers}: expected a whole number`);
+        const { defaultIngestOptions, ingestPaths } = await import('../pipeline/ingest.js');
         const options = defaultIngestOptions();
-        options.maxFileBytes = parseSize(opts.maxSize);
-        if (opts.workers !== undefined) {
-          const n = Number(opts.workers);
-          if (!Number.isInteger(n) || n < 0) throw new DaftarError('usage', `--workers ${opts.workers}: expected a whole number`);
-          options.workers = n;
-        }
+        options.maxFileBytes = maxFileBytes;
+        if (workers !== undefined) options.workers = workers;
         const bar = new ProgressBar('ingest');
         options.onProgress = (p) => bar.update(p.done, p.total);
-        const w = ws(cmd, true);
+        const w = await ws(cmd, true);
         try {
           const report = await ingestPaths(w, inputs, options);
           bar.finish();
@@ -109,7 +105,7 @@ export function registerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts, cmd: Command) => {
-        const w = ws(cmd);
+        const w = await ws(cmd);
         try {
           const s = await w.store.stats();
           if (opts.json) return void console.log(JSON.stringify({ workspace: w.dir, ...s }));
@@ -140,7 +136,7 @@ export function registerCommands(program: Command): void {
         for (const d of [opts.from, opts.to]) {
           if (d && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) throw new DaftarError('usage', `${d}: dates are YYYY-MM-DD`);
         }
-        const w = ws(cmd);
+        const w = await ws(cmd);
         try {
           const hits = await w.store.search({
             text: query,
@@ -172,7 +168,7 @@ export function registerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (idArg: string, opts: Opts & { text?: boolean }, cmd: Command) => {
-        const w = ws(cmd);
+        const w = await ws(cmd);
         try {
           const doc = await resolveDocument(w, idArg);
           const passages = await w.store.getPassages(doc.id);
@@ -199,8 +195,9 @@ export function registerCommands(program: Command): void {
     .action(
       action(async (opts: Opts & { format: string; output?: string; full?: boolean }, cmd: Command) => {
         if (opts.format !== 'jsonl') throw new DaftarError('usage', `--format ${opts.format}: supported formats: jsonl`);
-        const w = ws(cmd);
+        const w = await ws(cmd);
         try {
+          const { exportJsonl } = await import('../pipeline/exchange.js');
           const out = opts.output ? createWriteStream(opts.output) : process.stdout;
           const n = await exportJsonl(w, out, { full: Boolean(opts.full) });
           if (out !== process.stdout) await new Promise<void>((res, rej) => out.on('error', rej).end(res));
@@ -220,8 +217,9 @@ export function registerCommands(program: Command): void {
       action(async (file: string, opts: Opts, cmd: Command) => {
         if (file !== '-' && !existsSync(file)) throw new DaftarError('not_found', `${file}: no such file`);
         const input = file === '-' ? process.stdin : createReadStream(file);
-        const w = ws(cmd, true);
+        const w = await ws(cmd, true);
         try {
+          const { importJsonl } = await import('../pipeline/exchange.js');
           const counts = await importJsonl(w, input);
           if (opts.json) console.log(JSON.stringify(counts));
           else console.log('imported ' + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', '));
@@ -241,7 +239,7 @@ export function registerExtractionCommands(program: Command): void {
     .action(
       action(async (opts: Opts & { redo?: boolean }, cmd: Command) => {
         const { runExtraction } = await import('../pipeline/extract-run.js');
-        const w = ws(cmd);
+        const w = await ws(cmd);
         const bar = new ProgressBar('extract');
         try {
           const r = await runExtraction(w, { redo: Boolean(opts.redo), onProgress: (d, t) => bar.update(d, t) });
@@ -273,7 +271,7 @@ export function registerExtractionCommands(program: Command): void {
         const types = ['PERSON', 'ORG', 'PLACE', 'MISC', 'DATE', 'QUANTITY'];
         const type = opts.type?.toUpperCase();
         if (type && !types.includes(type)) throw new DaftarError('usage', `--type ${opts.type}: expected one of ${types.join(', ')}`);
-        const w = ws(cmd);
+        const w = await ws(cmd);
         try {
           const rows = (await w.store.mentionCounts(type as never)).slice(0, Number(opts.limit) || 50);
           if (opts.json) return void console.log(JSON.stringify(rows));

@@ -1,43 +1,18 @@
 // Entity commands (issue 5): resolve, entities, entity, merge, split, rename, alias,
 // mention, keep-apart, undo, import-list. Every curation command records who (DAFTAR_ACTOR
 // or the OS user), when, what and why (--reason) and can be undone with `daftar undo`.
-import { action, commandWorkspace } from './command-kit.js';
+// Only the command table is built at start-up; each action imports what it runs (see command-kit.ts).
+import { action, withWorkspace, type Opts as KitOpts } from './command-kit.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
 import type { Action, Entity, Mention } from '../model/schema.js';
-import {
-  addAlias,
-  findEntity,
-  keepApart,
-  mergeEntities,
-  removeAlias,
-  renameEntity,
-  reviewMention,
-  splitEntity,
-  undoAction,
-  type CurationOptions,
-} from '../pipeline/curation.js';
-import { importRegister, parseColumnMap } from '../pipeline/register-import.js';
-import { logResolveRun, resolveWorkspace } from '../pipeline/resolve-run.js';
-import { type Workspace } from '../pipeline/workspace.js';
+import type { CurationOptions } from '../pipeline/curation.js';
 import { ProgressBar } from './progress.js';
 
-type Opts = Record<string, unknown> & { json?: boolean; reason?: string };
+type Opts = KitOpts & { reason?: string };
 
-function ws(cmd: Command): Workspace {
-  return commandWorkspace(cmd);
-}
-
-
-async function withWorkspace<T>(cmd: Command, fn: (w: Workspace) => Promise<T>): Promise<T> {
-  const w = ws(cmd);
-  try {
-    return await fn(w);
-  } finally {
-    await w.close();
-  }
-}
+const curationLib = () => import('../pipeline/curation.js');
 
 function needReason(opts: Opts, what: string): string {
   const r = opts.reason?.trim();
@@ -73,6 +48,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(
       action(async (opts: Opts & { rebuild?: boolean }, cmd: Command) => {
+        const { logResolveRun, resolveWorkspace } = await import('../pipeline/resolve-run.js');
         await withWorkspace(cmd, async (w) => {
           const bar = new ProgressBar('resolve');
           const report = await resolveWorkspace(w, { rebuild: Boolean(opts.rebuild), onProgress: (d, t) => bar.update(d, t) });
@@ -139,6 +115,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (idOrName: string, opts: Opts, cmd: Command) => {
+        const { findEntity } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const e = await findEntity(w, idOrName);
           const mentions = await w.store.mentionsOfEntity(e.id);
@@ -201,6 +178,7 @@ export function registerEntityCommands(program: Command): void {
     .action(
       action(async (ids: string[], opts: Opts, cmd: Command) => {
         needReason(opts, 'merge');
+        const { mergeEntities } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const a = await mergeEntities(w, ids, curation(opts));
           printAction(a, opts.json, `merged ${ids.slice(1).join(', ')} into ${ids[0]}`);
@@ -220,6 +198,7 @@ export function registerEntityCommands(program: Command): void {
       action(async (id: string, opts: Opts & { mentions: string; name?: string }, cmd: Command) => {
         needReason(opts, 'split');
         const mentionIds = opts.mentions.split(',').map((s) => s.trim()).filter(Boolean);
+        const { splitEntity } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const a = await splitEntity(w, id, mentionIds, { ...curation(opts), name: opts.name });
           printAction(a, opts.json, `split ${mentionIds.length} mentions of ${id} into ${String(a.payload.newEntityId)}`);
@@ -236,6 +215,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, name: string, opts: Opts, cmd: Command) => {
+        const { renameEntity } = await curationLib();
         await withWorkspace(cmd, async (w) => printAction(await renameEntity(w, id, name, curation(opts)), opts.json, `renamed ${id} to ${name}`));
       }),
     );
@@ -250,6 +230,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, name: string, opts: Opts & { remove?: boolean }, cmd: Command) => {
+        const { addAlias, removeAlias } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const a = opts.remove ? await removeAlias(w, id, name, curation(opts)) : await addAlias(w, id, name, curation(opts));
           printAction(a, opts.json, `${opts.remove ? 'removed' : 'added'} alias "${name}" ${opts.remove ? 'from' : 'to'} ${id}`);
@@ -267,6 +248,7 @@ export function registerEntityCommands(program: Command): void {
     .action(
       action(async (decision: string, mentionId: string, opts: Opts, cmd: Command) => {
         if (decision !== 'confirm' && decision !== 'reject') throw new DaftarError('usage', `mention ${decision}: expected confirm or reject`);
+        const { reviewMention } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const a = await reviewMention(w, mentionId, decision === 'confirm' ? 'confirmed' : 'rejected', curation(opts));
           printAction(a, opts.json, `${decision === 'confirm' ? 'confirmed' : 'rejected'} mention ${mentionId}`);
@@ -284,6 +266,7 @@ export function registerEntityCommands(program: Command): void {
     .action(
       action(async (a: string, b: string, opts: Opts, cmd: Command) => {
         needReason(opts, 'keep-apart');
+        const { keepApart } = await curationLib();
         await withWorkspace(cmd, async (w) => printAction(await keepApart(w, a, b, curation(opts)), opts.json, `kept ${a} and ${b} apart`));
       }),
     );
@@ -296,6 +279,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (actionId: string, opts: Opts, cmd: Command) => {
+        const { undoAction } = await curationLib();
         await withWorkspace(cmd, async (w) => {
           const a = await undoAction(w, actionId, curation(opts));
           if (opts.json) console.log(JSON.stringify({ action: { ...a, payload: { ...a.payload, before: undefined } } }));
@@ -312,6 +296,7 @@ export function registerEntityCommands(program: Command): void {
     .option('--json', 'print the report as JSON')
     .action(
       action(async (file: string, opts: Opts & { map: string }, cmd: Command) => {
+        const { importRegister, parseColumnMap } = await import('../pipeline/register-import.js');
         const map = parseColumnMap(opts.map);
         let bytes: Uint8Array;
         try {

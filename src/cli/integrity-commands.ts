@@ -1,25 +1,17 @@
 // Integrity commands (issue 8): checkpoint, verify, protect, bundle, media, indicators.
 // Also creates the workspace's signing key after `daftar init`, and on the first
 // command that signs (checkpoint, bundle export) in a workspace without one.
-import { action, commandWorkspace } from './command-kit.js';
+// Only the command table is built at start-up; each action imports what it runs (see command-kit.ts).
+import { action, commandWorkspace, type Opts } from './command-kit.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DaftarError, describeError } from '../model/errors.js';
 import type { IndicatorType } from '../indicators/indicator.js';
 import type { Sensitivity } from '../model/schema.js';
-import { ensureSigningKey, hasSigningKey, makeCheckpoint, type PassphraseSource } from '../pipeline/checkpoint.js';
-import { exportBundle, importBundle } from '../pipeline/bundle.js';
-import { exportMedia, findNearDuplicates, fingerprintImages, hasFfmpeg } from '../pipeline/media.js';
-import { importIndicators, matchIndicators } from '../pipeline/indicators.js';
-import { protectTarget } from '../pipeline/protect.js';
-import { verifyWorkspace } from '../pipeline/verify.js';
-import { isWorkspace, workspaceDir, type Workspace } from '../pipeline/workspace.js';
+import type { PassphraseSource } from '../pipeline/checkpoint.js';
 import { EXIT_SOME_FAILED } from './errors.js';
 
-type Opts = Record<string, unknown> & { json?: boolean };
-
 const ws = commandWorkspace;
-
 
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
@@ -61,6 +53,8 @@ export function passphraseSource(): PassphraseSource {
 }
 
 async function ensureKeyFor(dir: string): Promise<void> {
+  const { isWorkspace } = await import('../pipeline/workspace.js');
+  const { ensureSigningKey, hasSigningKey } = await import('../pipeline/checkpoint.js');
   if (!isWorkspace(dir) || hasSigningKey(dir)) return;
   const made = await ensureSigningKey(dir, passphraseSource());
   if (made.created) {
@@ -79,6 +73,7 @@ export function registerIntegrityCommands(program: Command): void {
   program.hook('postAction', async (_root, actionCommand) => {
     if (actionCommand.name() !== 'init' || actionCommand.parent !== program) return;
     try {
+      const { workspaceDir } = await import('../pipeline/workspace.js');
       const global = actionCommand.optsWithGlobals().workspace as string | undefined;
       const dir = workspaceDir((actionCommand.args[0] as string | undefined) ?? global);
       await ensureKeyFor(dir);
@@ -96,7 +91,8 @@ export function registerIntegrityCommands(program: Command): void {
     .addHelpText('after', `\n${KEEP_OUTSIDE}\nCheck later with: daftar verify --checkpoint <file>\nThe passphrase comes from DAFTAR_PASSPHRASE or a prompt.`)
     .action(
       action(async (opts: Opts & { output?: string }, cmd: Command) => {
-        const w = ws(cmd);
+        const { makeCheckpoint } = await import('../pipeline/checkpoint.js');
+        const w = await ws(cmd);
         try {
           await ensureKeyFor(w.dir);
           const made = await makeCheckpoint(w, passphraseSource());
@@ -126,7 +122,8 @@ export function registerIntegrityCommands(program: Command): void {
           if (!existsSync(opts.checkpoint)) throw new DaftarError('not_found', `${opts.checkpoint}: no such checkpoint file`);
           note = readFileSync(opts.checkpoint, 'utf8');
         }
-        const w = ws(cmd);
+        const { verifyWorkspace } = await import('../pipeline/verify.js');
+        const w = await ws(cmd);
         try {
           const result = await verifyWorkspace(w, { checkpointNote: note, verifierKey: opts.key });
           if (opts.json) {
@@ -160,7 +157,8 @@ export function registerIntegrityCommands(program: Command): void {
           if (!existsSync(opts.since)) throw new DaftarError('not_found', `${opts.since}: no such checkpoint file`);
           since = readFileSync(opts.since, 'utf8');
         }
-        const w = ws(cmd);
+        const { exportBundle } = await import('../pipeline/bundle.js');
+        const w = await ws(cmd);
         try {
           await ensureKeyFor(w.dir);
           const made = await exportBundle(w, passphraseSource(), { sinceCheckpoint: since, full: opts.full });
@@ -186,7 +184,8 @@ export function registerIntegrityCommands(program: Command): void {
       action(async (file: string, opts: Opts & { key?: string }, cmd: Command) => {
         if (!existsSync(file)) throw new DaftarError('not_found', `${file}: no such bundle file`);
         const bytes = new Uint8Array(readFileSync(file));
-        const w = ws(cmd, true);
+        const { importBundle } = await import('../pipeline/bundle.js');
+        const w = await ws(cmd, true);
         try {
           const r = await importBundle(w, bytes, { trustedKey: opts.key });
           if (opts.json) console.log(JSON.stringify(r));
@@ -207,7 +206,8 @@ export function registerIntegrityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts, cmd: Command) => {
-        const w = ws(cmd);
+        const { findNearDuplicates, fingerprintImages, hasFfmpeg } = await import('../pipeline/media.js');
+        const w = await ws(cmd);
         try {
           const made = await fingerprintImages(w);
           for (const f of made.failed) process.stderr.write(`daftar: ${f.documentId}: no fingerprint (${f.message})\n`);
@@ -229,7 +229,8 @@ export function registerIntegrityCommands(program: Command): void {
     .option('--keep-metadata', 'write the original bytes, metadata included')
     .action(
       action(async (idArg: string, opts: Opts & { output: string; keepMetadata?: boolean }, cmd: Command) => {
-        const w = ws(cmd);
+        const { exportMedia } = await import('../pipeline/media.js');
+        const w = await ws(cmd);
         try {
           const ids = await w.store.findDocumentIds(idArg, 2);
           if (ids.length !== 1) throw new DaftarError(ids.length ? 'ambiguous_id' : 'not_found', `${idArg}: ${ids.length ? 'prefix matches several documents' : 'no document with this id or prefix'}`);
@@ -255,7 +256,8 @@ export function registerIntegrityCommands(program: Command): void {
         if (opts.type !== undefined && !['sha256', 'domain', 'package'].includes(opts.type)) throw new DaftarError('usage', `--type ${opts.type}: expected sha256, domain or package`);
         if (!existsSync(file)) throw new DaftarError('not_found', `${file}: no such file`);
         const text = readFileSync(file, 'utf8');
-        const w = ws(cmd);
+        const { importIndicators } = await import('../pipeline/indicators.js');
+        const w = await ws(cmd);
         try {
           const r = await importIndicators(w, file, text, { setName: opts.name, type: opts.type as IndicatorType | undefined });
           if (opts.json) return void console.log(JSON.stringify(r));
@@ -274,7 +276,8 @@ export function registerIntegrityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: Opts, cmd: Command) => {
-        const w = ws(cmd);
+        const { matchIndicators } = await import('../pipeline/indicators.js');
+        const w = await ws(cmd);
         try {
           const matches = await matchIndicators(w);
           if (opts.json) return void console.log(JSON.stringify(matches));
@@ -298,7 +301,8 @@ export function registerIntegrityCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, opts: Opts & { level: string; reason: string }, cmd: Command) => {
-        const w = ws(cmd);
+        const { protectTarget } = await import('../pipeline/protect.js');
+        const w = await ws(cmd);
         try {
           const r = await protectTarget(w, id, opts.level as Sensitivity, opts.reason);
           if (opts.json) console.log(JSON.stringify({ target: r.kind, id: r.id, level: opts.level, previous: r.previous, action: r.action.id }));

@@ -1,18 +1,13 @@
 // Commands of issue 6: reuse (copied passages), claims, claim.
-import { action, commandWorkspace } from './command-kit.js';
+// Only the command table is built at start-up; each action imports what it runs (see command-kit.ts).
+import { action, commandWorkspace, type Opts } from './command-kit.js';
 import type { Command } from 'commander';
 import { DaftarError } from '../model/errors.js';
 import type { ReuseLink } from '../model/schema.js';
-import { claimsWorkspace, type ClaimGroupView } from '../pipeline/claims-run.js';
-import { documentsNotIndexed, reuseClusters, reuseWorkspace } from '../pipeline/reuse-run.js';
-import { type Workspace } from '../pipeline/workspace.js';
+import type { ClaimGroupView } from '../pipeline/claims-run.js';
+import type { Workspace } from '../pipeline/workspace.js';
 
-type Opts = Record<string, unknown> & { json?: boolean };
-
-function openWs(cmd: Command): Workspace {
-  return commandWorkspace(cmd);
-}
-
+const openWs = commandWorkspace;
 
 async function resolveDocumentId(w: Workspace, idArg: string): Promise<string> {
   const ids = await w.store.findDocumentIds(idArg, 2);
@@ -75,7 +70,8 @@ export function registerReuseCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (docArg: string | undefined, opts: Opts, cmd: Command) => {
-        const w = openWs(cmd);
+        const { documentsNotIndexed, reuseClusters, reuseWorkspace } = await import('../pipeline/reuse-run.js');
+        const w = await openWs(cmd);
         try {
           // Documents stored before reuse detection ran (or by an older daftar) are indexed now.
           const pending = documentsNotIndexed(w);
@@ -160,7 +156,9 @@ export function registerReuseCommands(program: Command): void {
       action(async (opts: Opts, cmd: Command) => {
         const minSources = opts.minSources === undefined ? 0 : Number(opts.minSources);
         if (!Number.isInteger(minSources) || minSources < 0) throw new DaftarError('usage', `--min-sources ${String(opts.minSources)}: expected a whole number`);
-        const w = openWs(cmd);
+        const { documentsNotIndexed, reuseWorkspace } = await import('../pipeline/reuse-run.js');
+        const { claimsWorkspace } = await import('../pipeline/claims-run.js');
+        const w = await openWs(cmd);
         try {
           const pending = documentsNotIndexed(w);
           if (pending.length > 0) await reuseWorkspace(w, { documentIds: pending });
@@ -185,7 +183,7 @@ export function registerReuseCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (id: string, opts: Opts, cmd: Command) => {
-        const w = openWs(cmd);
+        const w = await openWs(cmd);
         try {
           let group = (await w.store.getClaimGroup(id)) as ClaimGroupView | null;
           if (!group) {

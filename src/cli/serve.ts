@@ -1,12 +1,14 @@
 // daftar serve: the web UI and HTTP API of one workspace, on 127.0.0.1 by default.
+// The server (hono, the store, the read model) is imported when the command runs, not at start-up.
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, startServer } from '../api/server.js';
 import { DaftarError } from '../model/errors.js';
-import { workspaceDir } from '../pipeline/workspace.js';
+import { commandWorkspaceDir } from './command-kit.js';
 import { reportError } from './errors.js';
 
-export { startServer };
+/** DEFAULT_PORT and DEFAULT_HOST of src/api/server.ts, written out so `--help` need not load the server (a test keeps them equal). */
+export const SERVE_DEFAULT_PORT = 8470;
+export const SERVE_DEFAULT_HOST = '127.0.0.1';
 
 /** Opens a URL in the desktop's browser; a failure only prints a hint. */
 function openBrowser(url: string): void {
@@ -24,11 +26,12 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the web UI and HTTP API of the workspace (127.0.0.1 only unless --host)')
-    .option('--port <n>', 'port to listen on', String(DEFAULT_PORT))
-    .option('--host <host>', 'interface to bind; anything but 127.0.0.1 exposes the workspace to the network', DEFAULT_HOST)
+    .option('--port <n>', 'port to listen on', String(SERVE_DEFAULT_PORT))
+    .option('--host <host>', 'interface to bind; anything but 127.0.0.1 exposes the workspace to the network', SERVE_DEFAULT_HOST)
     .option('--open', 'open the UI in the default browser')
     .action(async (opts: { port: string; host: string; open?: boolean }, cmd: Command) => {
       try {
+        const { isLoopback, startServer } = await import('../api/server.js');
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DaftarError('usage', `--port ${opts.port}: expected a port number 0-65535`);
         if (!isLoopback(opts.host)) {
@@ -36,7 +39,7 @@ export function registerServe(program: Command): void {
             `daftar: warning: serving on ${opts.host}; anyone who can reach this address can read and add to the workspace (there are no accounts yet)\n`,
           );
         }
-        const dir = workspaceDir(cmd.optsWithGlobals().workspace as string | undefined);
+        const dir = await commandWorkspaceDir(cmd);
         const server = await startServer({ workspaceDir: dir, port, host: opts.host }).catch((err: NodeJS.ErrnoException) => {
           if (err.code === 'EADDRINUSE') throw new DaftarError('usage', `port ${port} on ${opts.host} is in use; pick another with --port`);
           if (err.code === 'EADDRNOTAVAIL') throw new DaftarError('usage', `--host ${opts.host}: no such interface on this machine`);

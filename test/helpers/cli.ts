@@ -20,8 +20,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function daftar(workspace: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; wrap?: string[] } = {}): CliResult {
-  const argv = [...(options.wrap ?? []), process.execPath, CLI, '--workspace', workspace, ...args];
+export function daftar(
+  workspace: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; wrap?: string[]; nodeArgs?: string[] } = {},
+): CliResult {
+  const argv = [...(options.wrap ?? []), process.execPath, ...(options.nodeArgs ?? []), CLI, '--workspace', workspace, ...args];
   const r: SpawnSyncReturns<string> = spawnSync(argv[0]!, argv.slice(1), {
     encoding: 'utf8',
     input: options.input,
