@@ -129,13 +129,9 @@ export function extractClaims(doc: ClaimDocument, mentions: readonly Mention[]):
       place: places.length ? places.join('; ') : null,
       groupId: null,
     });
-    explicitDate.set(claims[claims.length - 1]!.id, date !== null);
   }
   return claims;
 }
-
-/** Which claims took their date from their sentence (not the publication date). */
-const explicitDate = new Map<string, boolean>();
 
 function sameParagraph(text: string, from: number, to: number): boolean {
   return !text.slice(from, to).includes('\n\n') && !text.slice(from, to).includes('\n');
@@ -198,9 +194,15 @@ function placesCompatible(a: string | null, b: string | null): boolean {
   return isMostlyArabicScript(a) !== isMostlyArabicScript(b);
 }
 
-/** Time is compatible unless both sentences name dates in different years. */
-function timesCompatible(a: Claim, b: Claim): boolean {
-  if (!explicitDate.get(a.id) || !explicitDate.get(b.id)) return true;
+/**
+ * Time is compatible unless both sentences name dates in different years. A claim's date
+ * is named in its sentence when it is not its document's publication date (extractClaims
+ * falls back to that); without publishedOf no date counts as named.
+ */
+function timesCompatible(a: Claim, b: Claim, publishedOf?: (documentId: string) => string | null | undefined): boolean {
+  if (!publishedOf) return true;
+  const named = (c: Claim) => c.date !== null && c.date !== (publishedOf(c.documentId) ?? null);
+  if (!named(a) || !named(b)) return true;
   const ya = year(a.date);
   const yb = year(b.date);
   return !ya || !yb || ya === yb;
@@ -214,8 +216,12 @@ export function claimKey(c: Pick<Claim, 'counted' | 'predicate'>): string {
  * Group claims about the same thing: same counted thing and predicate, compatible time and
  * place (union-find over compatible pairs). Returns the claims with groupId set and the
  * groups (claims sorted by document then offset). Group ids are stable: the first claim's id.
+ * Claims of different keys never share a group, so a subset of keys can be regrouped alone.
  */
-export function groupClaims(claims: readonly Claim[]): { claims: Claim[]; groups: { id: string; claims: Claim[] }[] } {
+export function groupClaims(
+  claims: readonly Claim[],
+  publishedOf?: (documentId: string) => string | null | undefined,
+): { claims: Claim[]; groups: { id: string; claims: Claim[] }[] } {
   const byKey = new Map<string, Claim[]>();
   for (const c of claims) {
     const key = claimKey(c);
@@ -230,7 +236,7 @@ export function groupClaims(claims: readonly Claim[]): { claims: Claim[]; groups
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         if (find(i) === find(j)) continue;
-        if (timesCompatible(list[i]!, list[j]!) && placesCompatible(list[i]!.place, list[j]!.place)) parent[find(i)] = find(j);
+        if (timesCompatible(list[i]!, list[j]!, publishedOf) && placesCompatible(list[i]!.place, list[j]!.place)) parent[find(i)] = find(j);
       }
     }
     const members = new Map<number, Claim[]>();

@@ -1,6 +1,6 @@
 // The corpus stages that run after an ingest batch (DESIGN.md "Pipeline"): text reuse,
 // entity resolution, then claims and corroboration (which read the reuse links).
-// Reuse and resolution are incremental in the new documents; claims are recomputed.
+// Reuse, resolution and claims are incremental in the new documents.
 import { describeError } from '../model/errors.js';
 import { claimsWorkspace } from './claims-run.js';
 import { resolveWorkspace } from './resolve-run.js';
@@ -38,7 +38,7 @@ export async function runCorpusStages(ws: Workspace, documentIds: string[], onSt
     report.mentionsLinked = r.mentions;
   });
   await stage('claims', async () => {
-    const c = await claimsWorkspace(ws);
+    const c = await claimsWorkspace(ws, { documentIds });
     report.claims = c.claims;
     report.claimGroups = c.groups.length;
     report.conflicts = c.groups.filter((g) => g.conflict).length;

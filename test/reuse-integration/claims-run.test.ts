@@ -7,7 +7,7 @@ import { claimsWorkspace } from '../../src/pipeline/claims-run.js';
 import { reuseWorkspace } from '../../src/pipeline/reuse-run.js';
 import { openWorkspace, type Workspace } from '../../src/pipeline/workspace.js';
 import { LOG, makeDocument, tempDir } from '../helpers/store.js';
-import { BRIDGE, HARVEST, LIBRARY, MARKET } from '../reuse/texts.js';
+import { BRIDGE, HARVEST, LIBRARY, MARKET, SCHOOL as SCHOOL_TEXT } from '../reuse/texts.js';
 
 const open: Workspace[] = [];
 afterEach(async () => {
@@ -64,5 +64,52 @@ describe('claimsWorkspace', () => {
     // A recompute replaces, never duplicates.
     await claimsWorkspace(w);
     expect(await w.store.listClaims()).toHaveLength(4);
+  });
+
+  it('after each batch recomputes only the groups the new documents touch, and ends where a full recompute does', async () => {
+    const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
+    open.push(w);
+    const batch = async (docs: Document[]) => {
+      const ids = docs.map((d) => d.id);
+      await reuseWorkspace(w, { documentIds: ids });
+      return claimsWorkspace(w, { documentIds: ids });
+    };
+    const KILLED = 'Hospital staff said that 37 people were killed in the Varzaneh protests, most of them near the bridge.';
+    const wire = await add(w, `${LIBRARY}\n\n${FIGURE}`, 'Wire', '2025-04-15', '4,000 people', 4000);
+    const own2 = await add(w, `${MARKET}\n\nAt least according to our count, 6,500 people were detained in the Varzaneh crackdown.`, 'Free', '2025-04-10', '6,500 people', 6500);
+    const first = await batch([wire, own2]);
+    expect(first.groups).toHaveLength(1);
+    expect(first.groups[0]!.independentGroups).toHaveLength(2);
+
+    // The copy joins the wire's source group; the rival count stays apart.
+    const copy = await add(w, `${HARVEST}\n\n${FIGURE.replace('during the spring', 'in the spring')}`, 'Herald', '2025-04-16', '4,000 people', 4000);
+    const killed = await add(w, `${BRIDGE}\n\n${KILLED}`, 'Today', '2025-04-17', '37 people', 37);
+    const second = await batch([copy, killed]);
+    expect(second.recomputedGroups).toBe(2);
+    const detained = second.groups.find((g) => g.predicate === 'detained')!;
+    expect(detained.independentGroups.map((s) => [...s.documents].sort())).toContainEqual([wire.id, copy.id].sort());
+
+    // A batch about killings alone leaves the detention group as stored.
+    const killed2 = await add(w, `${MARKET}\n\nDoctors in Varzaneh said 37 people were killed during the protests.`, 'Courier', '2025-04-18', '37 people', 37);
+    const third = await batch([killed2]);
+    expect(third.recomputedGroups).toBe(1);
+    expect(third.groups.find((g) => g.predicate === 'detained')).toEqual(detained);
+
+    // A batch without figures recomputes and writes nothing.
+    const { doc: plain, passages } = makeDocument(`${SCHOOL_TEXT}`, { site: 'Courier' });
+    await w.store.putDocument(plain, passages, LOG, []);
+    const fourth = await batch([plain]);
+    expect(fourth.recomputedGroups).toBe(0);
+    expect(fourth.groups).toEqual(third.groups);
+
+    // Same claims and groups as recomputing everything.
+    const storedClaims = await w.store.listClaims();
+    const storedGroups = await w.store.listClaimGroups();
+    const full = await claimsWorkspace(w);
+    expect(full.recomputedGroups).toBe(full.groups.length);
+    expect(full.groups).toEqual(third.groups);
+    expect(await w.store.listClaims()).toEqual(storedClaims);
+    expect(await w.store.listClaimGroups()).toEqual(storedGroups);
+    expect(full.groups.find((g) => g.predicate === 'killed')!.documents).toBe(2);
   });
 });
