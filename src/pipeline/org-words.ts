@@ -89,6 +89,15 @@ function conceptOf(word: string): string | undefined {
   return byWord.get(word) ?? byWord.get(word.replace(/ی$/u, '')) ?? byWord.get(word.replace(/[’']s?$/u, ''));
 }
 
+// The head nouns of organization names (not "water", "free", "national"…).
+const INSTITUTIONS = new Set(['ministry', 'court', 'corps', 'police', 'army', 'organization', 'monitor', 'union', 'alliance', 'front', 'committee', 'party', 'council', 'parliament', 'foundation', 'association', 'university', 'hospital', 'commission', 'center', 'office', 'agency', 'newspaper', 'prosecutor']);
+
+/** Whether a word is the head noun of an organization name ("Union", «خبرگزاری», «بیمارستان»). */
+export function isInstitutionWord(word: string): boolean {
+  const c = conceptOf(isMostlyArabicScript(word) ? foldScript(normalizeText(word)) : word.toLowerCase());
+  return c !== undefined && INSTITUTIONS.has(c);
+}
+
 /**
  * The language-independent key of an organization name, or null when it has fewer
  * than two meaningful words. translationKey("Ministry of the Interior") ===

@@ -20,7 +20,7 @@ import { AUTOMATIC_THRESHOLD, REVIEW_THRESHOLD, scoreNamePair, type PairSignals 
 import { wordSimilarity } from '../resolve/similarity.js';
 import type { EntityChange, KeyedEntity, ReviewCandidate, Store } from '../store/store.js';
 import { isMostlyArabicScript } from '../text/normalize.js';
-import { translationKey } from './org-words.js';
+import { isInstitutionWord, translationKey } from './org-words.js';
 import { logDraft } from './workspace.js';
 
 export interface ResolveRunOptions {
@@ -348,13 +348,20 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
       }
     }
   }
+  // A person's name has two words or more: a person sharing one word key with the text
+  // (a common given name) is not loaded; organizations and places may have one.
+  const hits = new Map<string, number>();
+  for (const [key, list] of await store.findEntitiesByKeys([...keys], ALIAS_BLOCK)) {
+    const person = key.startsWith('PERSON:');
+    for (const id of list) hits.set(id, (hits.get(id) ?? 0) + (person ? 1 : 2));
+  }
   const ids = new Set<string>();
-  for (const list of (await store.findEntitiesByKeys([...keys], ALIAS_BLOCK)).values()) for (const id of list) ids.add(id);
+  for (const [id, n] of hits) if (n >= 2) ids.add(id);
   for (const m of keep) if (m.entityId !== null) ids.add(m.entityId);
   // Translations of a known organization's name: «دیدبان حقوق وهرستان» for "Vahrestan Rights Monitor".
   const translated = new Map<string, string[]>();
   const spanKeys = new Map<string, string>();
-  for (const span of translationSpans(doc.text)) {
+  for (const span of translationSpans(doc.text, isInstitutionWord)) {
     const key = translationKey(span.text);
     if (key === null || spanKeys.has(span.text)) continue;
     // A span whose last word adds nothing to the key ("… گلمرز برای") is the shorter one.
@@ -371,9 +378,9 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
   }
   const known: KnownEntity[] = (await store.getEntities([...ids])).map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
   for (const [id, names] of crossScriptNames(doc.text, known)) known.find((k) => k.id === id)?.names.push(...names);
-  const hits = findAliasMentions(doc.text, known, keep);
-  if (hits.length === 0 && dropped === 0) return 0;
-  const added: Mention[] = hits.map((h) => ({
+  const found = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord });
+  if (found.length === 0 && dropped === 0) return 0;
+  const added: Mention[] = found.map((h) => ({
     id: `${documentId.slice(0, 16)}:${h.start}-${h.end}:${h.type}`,
     documentId,
     start: h.start,

@@ -17,7 +17,7 @@
 //   a word that looks like a given name (another person's full name), after a number
 //   ("سه کلانتری": three police stations), or when written in a script other than its
 //   neighbours' (a word being discussed, not a person).
-import { foldLatinText } from './latin-fold.js';
+import { foldLatinText, titlesOf } from './latin-fold.js';
 import { foldScript } from './arabic-script-key.js';
 import { looksLikeGivenName } from './mentions.js';
 import { analyzeName, type NameType } from './name-record.js';
@@ -144,7 +144,12 @@ function sentenceInitial(text: string, start: number): boolean {
  * findAliasMentions("… Darioush Kalantary said …", [{ id: "e1", type: "PERSON", names: ["Dariush Kalantari"] }], [])
  *   -> [{ start: 2, end: 20, text: "Darioush Kalantary", type: "PERSON", entityId: "e1", … }]
  */
-export function findAliasMentions(text: string, entities: KnownEntity[], present: PresentMention[]): AliasHit[] {
+export interface AliasMatchOptions {
+  /** Institution words ("Union", «خبرگزاری»): a one-word place or organization name right after one belongs to a longer name. */
+  institutionWord?: (word: string) => boolean;
+}
+
+export function findAliasMentions(text: string, entities: KnownEntity[], present: PresentMention[], options: AliasMatchOptions = {}): AliasHit[] {
   const tokens = aliasTokens(text);
   const byFirst = new Map<string, Pattern[]>();
   for (const e of entities) {
@@ -188,7 +193,8 @@ export function findAliasMentions(text: string, entities: KnownEntity[], present
     const first = tokens[i]!;
     const last = tokens[i + bestLength - 1]!;
     const p = chosen.length === 1 ? chosen[0]! : null;
-    if (p && !covered(first.start, last.end) && !partOfLongerName(text, tokens, i, bestLength)) {
+    const afterInstitution = bestLength === 1 && i > 0 && options.institutionWord !== undefined && options.institutionWord(tokens[i - 1]!.surface) && /^[ \u00a0\u200c]{1,2}$/.test(text.slice(tokens[i - 1]!.end, first.start));
+    if (p && !covered(first.start, last.end) && !afterInstitution && !partOfLongerName(text, tokens, i, bestLength)) {
       hits.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type: p.entity.type, entityId: p.entity.id, name: p.name });
       inDocument.add(p.entity.id);
     }
@@ -226,6 +232,8 @@ export function findAliasMentions(text: string, entities: KnownEntity[], present
       if (t.arabic && looksLikeGivenName(prev!.surface)) continue;
       if (isNumberWord(prev!.surface)) continue;
     }
+    // A rank before it («سردار رستمی», "Gen. Rostami") may say another person: left to the extractor and to people.
+    if (prev && /^\.?[ \u00a0\u200c]{1,2}$/.test(text.slice(prev.end, t.start)) && isRankTitle(prev.surface, t.surface)) continue;
     // A Latin-script surname followed by another capitalized word: a longer, unknown name.
     if (!t.arabic && adjacent(t, next) && next!.cap) continue;
     // A word in another script than the text around it is quoted, not a person.
@@ -234,6 +242,15 @@ export function findAliasMentions(text: string, entities: KnownEntity[], present
     hits.push({ start: t.start, end: t.end, text: t.surface, type: 'PERSON', entityId: id, name: t.surface });
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+// Titles that say nothing against the one person of the document with that surname.
+const PLAIN_TITLES = new Set(['mr', 'mrs', 'ms', 'sir', 'agha', 'khanum', 'seyed', 'haji', 'doctor', 'engineer']);
+
+/** A rank or office title ("General", «سردار», "Ayatollah"): the surname after it may be someone else's. */
+function isRankTitle(word: string, surname: string): boolean {
+  const titles = ARABIC.test(word) ? analyzeName(`${word} ${surname}`, 'PERSON').titles : titlesOf(`${word} Xa Ya`);
+  return titles.some((t) => !PLAIN_TITLES.has(t));
 }
 
 /** A one-word Latin organization or place name right beside another capitalized word belongs to a longer name. */
@@ -306,17 +323,23 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
   return out;
 }
 
-/** Word sequences (2 to 6 words of one script, the first capitalized in Latin) that may translate an organization's name. */
-export function translationSpans(text: string): { text: string; start: number; end: number; words: number }[] {
+/**
+ * Word sequences (2 to 6 words of one script, the first capitalized in Latin) that may
+ * translate an organization's name: those holding an institution word ("Ministry", «دیدبان»).
+ */
+export function translationSpans(text: string, institutionWord: (word: string) => boolean): { text: string; start: number; end: number; words: number }[] {
   const tokens = aliasTokens(text);
+  const institution = tokens.map((t) => institutionWord(t.surface));
   const out: { text: string; start: number; end: number; words: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
     if (!first.arabic && !first.cap) continue;
+    let has = institution[i]!;
     for (let n = 2; n <= 6 && i + n <= tokens.length; n++) {
       const last = tokens[i + n - 1]!;
       if (last.arabic !== first.arabic || !GAP.test(text.slice(tokens[i + n - 2]!.end, last.start))) break;
-      out.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, words: n });
+      has ||= institution[i + n - 1]!;
+      if (has) out.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, words: n });
     }
   }
   return out;

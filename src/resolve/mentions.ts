@@ -317,6 +317,16 @@ export class MentionResolver {
         // A namesake already kept apart in this document ("Mr. Kalantari" beside "Mrs. Golnar
         // Kalantari") is a second candidate: the plain surname after both is ambiguous.
         for (const a of apart) if (wordSimilarity(a.word, words[0]) >= 0.85) matches.add(this.root(a.c));
+        // Several namesakes: a title that rules out all but one decides ("Mr. Kalantari"
+        // beside "Dariush Kalantari" and "Mrs. Golnar Kalantari").
+        if (matches.size > 1) {
+          const titles = this.mentionTitles(m);
+          const fitting = titles.length > 0 ? [...matches].filter((c) => !titlesConflict(titles, this.clusterTitles(c, local))) : [];
+          if (fitting.length === 1) {
+            matches.clear();
+            matches.add(fitting[0]!);
+          }
+        }
         if (matches.size === 1) {
           const c = [...matches][0]!;
           if (!titlesConflict(this.mentionTitles(m), this.clusterTitles(c, local))) target = c;

@@ -79,9 +79,29 @@ describe('crossScriptNames', () => {
 
 describe('translationSpans', () => {
   it('lists word runs of one script that start a name', () => {
-    const spans = translationSpans('گزارش دیدبان حقوق وهرستان. The Ministry of the Interior said').map((s) => s.text);
+    const institution = (w: string) => w === 'دیدبان' || w === 'Ministry';
+    const spans = translationSpans('گزارش دیدبان حقوق وهرستان. The Ministry of the Interior said. Tirab Water flows', institution).map((s) => s.text);
     expect(spans).toContain('دیدبان حقوق وهرستان');
     expect(spans).toContain('Ministry of the Interior');
     expect(spans.some((s) => s.includes('.'))).toBe(false);
+    // No institution word: no span to look up.
+    expect(spans.some((s) => s.includes('Tirab'))).toBe(false);
+  });
+});
+
+describe('findAliasMentions: titles and institution words', () => {
+  it('leaves a bare surname after a title to the extractor («سردار رستمی» beside «حسین رستمی»)', () => {
+    const hossein: KnownEntity = { id: 'h', type: 'PERSON', names: ['حسین رستمی', 'Hossein Rostami'] };
+    const fa = 'اسمش حسین رستمی است. سردار رستمی به بازدید آمد.';
+    expect(findAliasMentions(fa, [hossein], [{ start: 5, end: 15, type: 'PERSON', entityId: 'h' }])).toEqual([]);
+    const en = 'Hossein Rostami was held. Gen. Rostami visited.';
+    expect(findAliasMentions(en, [hossein], [{ start: 0, end: 15, type: 'PERSON', entityId: 'h' }])).toEqual([]);
+  });
+
+  it('does not take a place name out of an organization name after an institution word', () => {
+    const fa = 'به گزارش خبرگزاری گلمرز، مردم در گلمرز جمع شدند.';
+    const institution = (w: string) => w === 'خبرگزاری';
+    const hits = findAliasMentions(fa, [{ id: 'l1', type: 'PLACE', names: ['گلمرز'] }], [], { institutionWord: institution });
+    expect(hits.map((h) => h.start)).toEqual([fa.lastIndexOf('گلمرز')]);
   });
 });

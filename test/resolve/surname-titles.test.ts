@@ -58,6 +58,20 @@ describe('surname mentions and titles', () => {
     expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
   });
 
+  it('joins "Mr. Kalantari" to the one full-name Kalantari a gender title leaves (beside "Mrs. Golnar Kalantari")', () => {
+    const husband = m('Dariush Kalantari', 't7');
+    const wife = m('Golnar Kalantari', 't7', { before: 'Mrs.' });
+    const mr = m('Kalantari', 't7', { before: 'Mr.' });
+    const later = m('Kalantari', 't7', { before: 'believed' });
+    const clusters = resolveMentions([husband, wife, mr, later]);
+    expect(clusterOf(clusters, mr.id!)).toBe(clusterOf(clusters, husband.id!));
+    expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
+    // With no title to tell them apart, the surname stays alone.
+    const plain = m('Kalantari', 't7b', { before: 'said' });
+    const c2 = resolveMentions([m('Dariush Kalantari', 't7b'), m('Golnar Kalantari', 't7b', { before: 'Mrs.' }), plain]);
+    expect(clusterOf(c2, plain.id!)!.mentionIds).toEqual([plain.id]);
+  });
+
   it('leaves a surname shared by several people of the document alone, whichever paragraph it is in', () => {
     const student = m('Hossein Rostami', 't8');
     const other = m('Leila Rostami', 't8');
