@@ -28,7 +28,7 @@ export interface SearchTuning {
   probe: number; // matches read from a doclist's end to estimate its length
 }
 
-export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 150_000, olderTitleHits: 50, probe: 200 };
+export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 150_000, olderTitleHits: 1_000, probe: 200 };
 
 const TITLE_WEIGHT = 5.0;
 const BODY_WEIGHT = 1.0;
@@ -111,11 +111,12 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     if (members.length === 0) return [];
     const floor = members[members.length - 1]!;
     // The window ended before the oldest match: also score the newest older title matches.
+    // (Any of the query's phrases in the title, all of them in the document.)
     const older =
       members.length >= tuning.rankWindow && tuning.olderTitleHits > 0
-        ? newest(`{title} : (${full})`, tuning.olderTitleHits + tuning.rankWindow)
-            .filter((seq) => seq < floor)
-            .slice(0, tuning.olderTitleHits)
+        ? (stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? AND f.rowid < ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
+            .pluck()
+            .all(`{title} : (${phrases.map(quote).join(' OR ')}) AND ${full}`, floor, ...params, tuning.olderTitleHits) as number[])
         : [];
     // One statement, so bm25() weighs the phrases once: walk the ranked phrases' matches
     // newest first down to the last candidate, scoring only the candidates.
