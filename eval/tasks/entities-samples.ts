@@ -206,6 +206,9 @@ export const task: EvalTask = {
       rows.push({ dataset: d, metric: `B-cubed precision (${label})`, score: all.precision, n: occ.length });
       rows.push({ dataset: d, metric: `B-cubed recall (${label})`, score: all.recall, n: occ.length });
       rows.push({ dataset: d, metric: `gold mentions no predicted mention covers (${label})`, score: occ.filter((o) => o.predicted.startsWith('missed:')).length, n: occ.length });
+      // Of those, the ones not in the stored text at all (headlines, which the readers keep
+      // as the title; page lists they drop): no mention can cover them, and they still count.
+      rows.push({ dataset: d, metric: `  of which not in the document text (${label})`, score: occ.filter((o) => o.start < 0).length, n: occ.length });
       rows.push({ dataset: d, metric: `merges of different people sharing a surname, must be 0 (${label})`, score: r.predictedSurnameMerges.length, n: occ.length });
     };
     add('extracted mentions', endToEnd, true);
