@@ -32,6 +32,7 @@ export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 150_
 
 const TITLE_WEIGHT = 5.0;
 const BODY_WEIGHT = 1.0;
+const K1 = 1.2; // as FTS5's bm25()
 
 interface HitRow {
   id: string;
@@ -78,6 +79,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
   // Which phrases bm25 may weigh: cheapest first while their doclist walks fit the budget.
   const maxSeq = (stmt(db, 'SELECT max(seq) FROM document').pluck().get() as number | null) ?? 0;
   let ranked = phrases;
+  const dropped: { phrase: string[]; df: number }[] = [];
   if (maxSeq > tuning.idfBudget) {
     const dfOf = new Map<string, number>();
     const df = (token: string) => {
@@ -91,9 +93,10 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     ranked = [];
     let spent = 0;
     for (const { p, c } of byCost) {
-      if (spent + c > tuning.idfBudget) break;
-      ranked.push(p);
-      spent += c;
+      if (spent + c <= tuning.idfBudget && dropped.length === 0) {
+        ranked.push(p);
+        spent += c;
+      } else dropped.push({ phrase: p, df: Math.min(...p.map(df)) });
     }
   }
 
@@ -123,17 +126,32 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     const exact = ranked.length === phrases.length && filters.length === 0;
     const inWindow = exact ? 'rowid >= ?' : 'rowid >= ? AND +rowid IN (SELECT value FROM json_each(?))';
     const windowParams = exact ? [floor] : [floor, JSON.stringify(members)];
+    // A phrase left out of bm25 still counts a little: its BM25 term as if it occurred
+    // once in a document of average length, five times over when it is in the title.
+    const lo = older.length ? older[older.length - 1]! : floor;
+    const bonus = dropped.map(({ phrase, df }) => {
+      const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
+      const term = (f: number) => (idf * f * (K1 + 1)) / (f + K1);
+      const inTitle = stmt(db, 'SELECT rowid FROM document_fts WHERE document_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC')
+        .pluck()
+        .all(`{title} : ${quote(phrase)}`, lo) as number[];
+      return { sql: ' + (CASE WHEN seq IN (SELECT value FROM json_each(?)) THEN ? ELSE ? END)', args: [JSON.stringify(inTitle), term(TITLE_WEIGHT + BODY_WEIGHT), term(BODY_WEIGHT)] };
+    });
     scored = stmt(
       db,
-      `SELECT seq, score FROM (
+      `SELECT seq, score${bonus.map((b) => b.sql).join('')} AS score FROM (
          SELECT rowid AS seq, -bm25(document_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score FROM document_fts
          WHERE document_fts MATCH ? AND ((${inWindow}) OR +rowid IN (SELECT value FROM json_each(?)))
          ORDER BY rowid DESC LIMIT ?
-       ) ORDER BY score DESC, seq DESC LIMIT ?`,
-    ).all(ranked.map(quote).join(' AND '), ...windowParams, JSON.stringify(older), members.length + older.length, want) as {
-      seq: number;
-      score: number;
-    }[];
+       ) ORDER BY 2 DESC, seq DESC LIMIT ?`,
+    ).all(
+      ...bonus.flatMap((b) => b.args),
+      ranked.map(quote).join(' AND '),
+      ...windowParams,
+      JSON.stringify(older),
+      members.length + older.length,
+      want,
+    ) as { seq: number; score: number }[];
   }
 
   const page = scored.slice(offset, want);
