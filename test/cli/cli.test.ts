@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daftar, ensureBuilt } from '../helpers/cli.js';
+import { daftar, ensureBuilt, type CliResult } from '../helpers/cli.js';
 import { tempDir } from '../helpers/store.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Flood in Talvareh | Test Wire</title>
@@ -26,7 +26,18 @@ function corpus(): string {
   return dir;
 }
 
-beforeAll(() => ensureBuilt(), 300_000);
+/** corpus() ingested once into an init'ed workspace; the tests that only read it (and
+ * `extract --redo`, which rewrites the same mentions) share it. Ingest into a fresh
+ * workspace that `init` never made is the stdin test's. */
+let shared: { ws: string; dir: string; init: CliResult; first: CliResult };
+
+beforeAll(() => {
+  ensureBuilt();
+  const ws = join(tempDir(), 'ws');
+  const init = daftar(ws, ['init']);
+  const dir = corpus();
+  shared = { ws, dir, init, first: daftar(ws, ['ingest', dir, '--json']) };
+}, 300_000);
 
 describe('daftar CLI', () => {
   // Help of every command (and that it loads no implementation): help.test.ts.
@@ -41,11 +52,9 @@ describe('daftar CLI', () => {
   });
 
   it('ingests a folder recursively, reports already-present files, searches and shows', () => {
-    const ws = join(tempDir(), 'ws');
-    expect(daftar(ws, ['init']).status).toBe(0);
-    const dir = corpus();
-    const first = daftar(ws, ['ingest', dir, '--json']);
-    expect(first.status).toBe(0);
+    const { ws, dir, init, first } = shared;
+    expect(init.status).toBe(0);
+    expect(first.status, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.added).toHaveLength(3);
     expect(report.failed).toEqual([]);
@@ -78,8 +87,7 @@ describe('daftar CLI', () => {
   });
 
   it('extracts mentions on ingest, lists them, and redoes them on request', () => {
-    const ws = join(tempDir(), 'ws');
-    daftar(ws, ['ingest', corpus()]);
+    const { ws } = shared;
     const people = JSON.parse(daftar(ws, ['mentions', '--type', 'person', '--json']).stdout);
     expect(people.map((p: { text: string }) => p.text)).toContain('Shirin Kalantari'); // "Dr." kept out of the span
     const hits = JSON.parse(daftar(ws, ['search', 'flooded', '--json']).stdout);
@@ -97,8 +105,7 @@ describe('daftar CLI', () => {
   });
 
   it('round-trips export -> import -> export byte for byte', () => {
-    const a = join(tempDir(), 'a');
-    daftar(a, ['ingest', corpus()]);
+    const a = shared.ws;
     const first = daftar(a, ['export', '--format', 'jsonl']);
     expect(first.status).toBe(0);
     const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
@@ -132,10 +139,10 @@ describe('daftar CLI', () => {
   });
 
   it('keeps the original bytes content-addressed', () => {
-    const ws = join(tempDir(), 'ws');
-    const dir = corpus();
-    const r = JSON.parse(daftar(ws, ['ingest', join(dir, 'flood.html'), '--json']).stdout);
-    const id = r.added[0].id as string;
+    const { ws, first } = shared;
+    const added = JSON.parse(first.stdout).added as { path: string; id: string }[];
+    const id = added.find((a) => a.path.endsWith('flood.html'))!.id;
+    expect(id).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(join(ws, 'blobs', id.slice(0, 2), id.slice(2, 4), id), 'utf8')).toBe(ARTICLE);
   });
 });
