@@ -284,6 +284,7 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
   const documentIds = options.documentIds ?? (await store.listDocumentsWithUnlinkedMentions());
   const batchSize = options.batchSize ?? 200;
   const overlay = new Overlay(store);
+  const created: string[] = [];
   for (let i = 0; i < documentIds.length; i += batchSize) {
     const batch = documentIds.slice(i, i + batchSize);
     const mentions = await store.listNameMentions({ documentIds: batch });
@@ -299,18 +300,49 @@ export async function resolveWorkspace(ws: { store: Store }, options: ResolveRun
     for (const [, docMentions] of byDocument) {
       if (!docMentions.some((m) => m.entityId === null)) continue;
       report.documents++;
-      await resolveDocument(store, overlay, docMentions, now, report);
+      await resolveDocument(store, overlay, docMentions, now, report, created);
     }
     await store.applyEntityChange(overlay.change());
     overlay.reset();
     options.onProgress?.(Math.min(i + batchSize, documentIds.length), documentIds.length);
   }
+  await consolidateTypes(store, created);
   // Then the names of known entities are looked for where extraction missed them.
   // (A rebuild looks in every document, those without any extracted name too.)
   const scan = options.rebuild && !options.documentIds ? await allDocumentIds(store) : documentIds;
   for (const id of scan) report.aliasMentions += await propagateAliases(store, id);
   report.seconds = (performance.now() - started) / 1000;
   return report;
+}
+
+/**
+ * An entity made in this run whose name is, word for word, the name of the one entity
+ * of another type (the recognizer typed "Arsavan" a person in one sentence, a place in
+ * another, and the place came later) joins that entity; of two made in this run, the one
+ * with fewer mentions joins the other. Costs in proportion to the entities made.
+ */
+export async function consolidateTypes(store: Store, created: string[]): Promise<void> {
+  const made = new Set(created);
+  const gone = new Set<string>();
+  for (const id of created) {
+    if (gone.has(id)) continue;
+    const [e] = await store.getEntities([id]);
+    if (!e) continue;
+    const overlay = new Overlay(store);
+    const other = await otherTypeMatch(store, overlay, [e.name], e.type);
+    if (!other || gone.has(other.id)) continue;
+    const mine = await store.mentionsOfEntity(e.id);
+    if (made.has(other.id) && (await store.mentionsOfEntity(other.id, mine.length + 1)).length < mine.length) continue;
+    if (mine.some((m) => m.status !== 'suggested')) continue;
+    const target: Entity = { ...other, aliases: [...other.aliases] };
+    addAliases(target, [e.name, ...e.aliases.map((a) => a.name)]);
+    await store.applyEntityChange({
+      deleteEntityIds: [e.id],
+      putEntities: [{ entity: target, keys: entityKeys(target), keepKeys: true }],
+      mentions: mine.map((m) => ({ id: m.id, entityId: other.id })),
+    });
+    gone.add(e.id);
+  }
 }
 
 async function allDocumentIds(store: Store): Promise<DocumentId[]> {
@@ -416,7 +448,7 @@ export function statedAliases(text: string, mentions: Pick<Mention, 'id' | 'star
   return out;
 }
 
-async function resolveDocument(store: Store, overlay: Overlay, docMentions: Mention[], now: string, report: ResolveReport): Promise<void> {
+async function resolveDocument(store: Store, overlay: Overlay, docMentions: Mention[], now: string, report: ResolveReport, created: string[]): Promise<void> {
   const byId = new Map(docMentions.map((m) => [m.id, m]));
   let mustLink: [string, string][] = [];
   let text: string | undefined;
@@ -449,7 +481,7 @@ async function resolveDocument(store: Store, overlay: Overlay, docMentions: Ment
         continue;
       }
     }
-    await resolveCluster(store, overlay, c, unlinked, now, report);
+    await resolveCluster(store, overlay, c, unlinked, now, report, created);
   }
 }
 
@@ -515,7 +547,7 @@ async function surnameCandidates(store: Store, overlay: Overlay, word: string): 
     );
 }
 
-async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster, mentions: Mention[], now: string, report: ResolveReport): Promise<void> {
+async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster, mentions: Mention[], now: string, report: ResolveReport, created: string[]): Promise<void> {
   const type = c.type;
   const fullNames = [...new Set(c.aliases.filter((n) => isFullName(n, type)))].sort((a, b) => b.length - a.length);
   let review: Scored[] = [];
@@ -590,6 +622,7 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
   overlay.put(entity, null);
   for (const m of mentions) overlay.links.push({ id: m.id, entityId: entity.id });
   report.entitiesCreated++;
+  created.push(entity.id);
   for (const r of review) {
     overlay.candidates.push(reviewCandidate(entity.id, r.entity.id, r.score, { origin: 'resolve', signals: r.signals, names: [name, r.entity.name] }, now));
     report.reviewCandidates++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveWorkspace } from '../../src/pipeline/resolve-run.js';
+import { consolidateTypes, resolveWorkspace } from '../../src/pipeline/resolve-run.js';
 import { addDocument, entityOf, tempWorkspace } from './workspace.js';
 
 describe('resolveWorkspace', () => {
@@ -163,5 +163,38 @@ describe('resolution across types and written-together names', () => {
     const b = await addDocument(ws, 'Javad Mir-Sadeghi praised the works.', [['Javad Mir-Sadeghi', 'PERSON']]);
     await resolveWorkspace(ws, { documentIds: [a.id, b.id] });
     expect(await entityOf(ws, b.id, 'Javad Mir-Sadeghi')).toBe(await entityOf(ws, a.id, 'Javad Mirsadeghi'));
+  });
+});
+
+describe('consolidateTypes', () => {
+  it('moves an entity made in this run into the one entity of another type with that exact name, and only then', async () => {
+    const ws = tempWorkspace();
+    const place = await addDocument(ws, 'Protesters gathered in Arsavan on Sunday.', [['Arsavan', 'PLACE']]);
+    await resolveWorkspace(ws, { documentIds: [place.id] });
+    const placeId = (await entityOf(ws, place.id, 'Arsavan'))!;
+    // A person-typed "Arsavan" and an unrelated "Arsavani", each its own entity (as an
+    // ambiguous moment of a run would leave them).
+    const doc = await addDocument(ws, 'Arsavan said so. Arsavani did not.', [
+      ['Arsavan', 'PERSON'],
+      ['Arsavani', 'PERSON'],
+    ]);
+    const [m1, m2] = await ws.store.getMentions(doc.id);
+    const mk = (id: string, name: string) => ({ id, type: 'PERSON' as const, name, aliases: [], attributes: {}, sensitivity: 'public' as const });
+    await ws.store.applyEntityChange({
+      putEntities: [
+        { entity: mk('ent-a', 'Arsavan'), keys: ['PERSON:w:arsvn'] },
+        { entity: mk('ent-b', 'Arsavani'), keys: ['PERSON:w:arsvn'] },
+      ],
+      mentions: [
+        { id: m1!.id, entityId: 'ent-a' },
+        { id: m2!.id, entityId: 'ent-b' },
+      ],
+    });
+    await consolidateTypes(ws.store, ['ent-a', 'ent-b']);
+    expect(await entityOf(ws, doc.id, 'Arsavan')).toBe(placeId);
+    expect(await entityOf(ws, doc.id, 'Arsavani')).toBe('ent-b');
+    expect((await ws.store.getEntities(['ent-a'])).length).toBe(0);
+    const merged = (await ws.store.getEntities([placeId]))[0]!;
+    expect(merged.type).toBe('PLACE');
   });
 });
