@@ -115,12 +115,13 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     const floor = members[members.length - 1]!;
     // The window ended before the oldest match: also score the newest older title matches.
     // (Any of the query's phrases in the title, all of them in the document.)
-    const older =
-      members.length >= tuning.rankWindow && tuning.olderTitleHits > 0
-        ? (stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? AND f.rowid < ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
-            .pluck()
-            .all(`{title} : (${phrases.map(quote).join(' OR ')}) AND ${full}`, floor, ...params, tuning.olderTitleHits) as number[])
-        : [];
+    const older: number[] = [];
+    if (members.length >= tuning.rankWindow && tuning.olderTitleHits > 0) {
+      const titled = `{title} : (${phrases.map(quote).join(' OR ')}) AND ${full}`;
+      for (const seq of newestFirst(db, titled, join, where, params)) {
+        if (seq < floor && older.push(seq) >= tuning.olderTitleHits) break;
+      }
+    }
     // One statement, so bm25() weighs the phrases once: walk the ranked phrases' matches
     // newest first down to the last candidate, scoring only the candidates.
     const exact = ranked.length === phrases.length && filters.length === 0;
@@ -132,9 +133,11 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     const bonus = dropped.map(({ phrase, df }) => {
       const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
       const term = (f: number) => (idf * f * (K1 + 1)) / (f + K1);
-      const inTitle = stmt(db, 'SELECT rowid FROM document_fts WHERE document_fts MATCH ? AND rowid >= ? ORDER BY rowid DESC')
-        .pluck()
-        .all(`{title} : ${quote(phrase)}`, lo) as number[];
+      const inTitle: number[] = [];
+      for (const seq of newestFirst(db, `{title} : ${quote(phrase)}`, '', '', [])) {
+        if (seq < lo) break;
+        inTitle.push(seq);
+      }
       return { sql: ' + (CASE WHEN seq IN (SELECT value FROM json_each(?)) THEN ? ELSE ? END)', args: [JSON.stringify(inTitle), term(TITLE_WEIGHT + BODY_WEIGHT), term(BODY_WEIGHT)] };
     });
     scored = stmt(
@@ -206,8 +209,22 @@ function titleFirst(
   const all = newest(full);
   if (all.length === 0) return [];
   const floor = all[all.length - 1]!;
-  const inTitle = new Set(newest(`{title} : (${full})`).filter((s) => s >= floor));
+  const inTitle = new Set<number>();
+  for (const seq of newestFirst(db, `{title} : (${full})`, join, where, params)) {
+    if (seq < floor) break;
+    inTitle.add(seq);
+  }
   return all
     .map((seq) => ({ seq, score: inTitle.has(seq) ? 1 : 0 }))
     .sort((a, b) => b.score - a.score || b.seq - a.seq);
+}
+
+/**
+ * Matching rows newest first, read lazily: stop when done. (A rowid bound in the SQL
+ * would be no cheaper: FTS5 then walks the doclists from their other end.)
+ */
+function newestFirst(db: Database.Database, match: string, join: string, where: string, params: unknown[]): IterableIterator<number> {
+  return stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC`)
+    .pluck()
+    .iterate(match, ...params) as IterableIterator<number>;
 }
