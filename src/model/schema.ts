@@ -187,6 +187,40 @@ export const LogEntry = z.object({
 });
 export type LogEntry = z.infer<typeof LogEntry>;
 
+/** Claims about one thing (src/claims): figures, conflict, independent source groups; recomputed, not curated. */
+export const ClaimGroup = z.object({
+  id: z.string(),
+  counted: z.string().nullable(),
+  predicate: z.string().nullable(),
+  date: z.string().nullable(),          // years of its claims, "2025" or "2024/2025"
+  place: z.string().nullable(),
+  conflict: z.boolean(),                // figures that do not agree within their qualifiers
+  positions: z.array(z.object({ values: z.string(), claimIds: z.array(z.string()) })),
+  documents: z.number().int().nonnegative(),
+  independentGroups: z.array(
+    z.object({
+      earliest: z.object({ documentId: DocumentId, published: z.string().nullable(), site: z.string().nullable() }),
+      documents: z.array(DocumentId),
+    }),
+  ),
+  statements: z.array(
+    z.object({
+      claimId: z.string(),
+      documentId: DocumentId,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      sentence: z.string(),
+      text: z.string().nullable(),
+      value: z.number().nullable(),
+      valueMax: z.number().nullable(),
+      qualifier: z.enum(['exact', 'approximately', 'at_least', 'at_most']),
+      date: z.string().nullable(),
+      place: z.string().nullable(),
+    }),
+  ),
+});
+export type ClaimGroup = z.infer<typeof ClaimGroup>;
+
 /** Kinds of records in the JSON Lines export (docs/export-format.md). */
-export const ExportKind = z.enum(['document', 'passage', 'mention', 'entity', 'event', 'claim', 'reuse', 'action', 'log']);
+export const ExportKind = z.enum(['document', 'passage', 'mention', 'entity', 'event', 'claim', 'claim_group', 'reuse', 'action', 'log']);
 export type ExportKind = z.infer<typeof ExportKind>;

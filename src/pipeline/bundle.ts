@@ -22,7 +22,7 @@ import { canonicalJson, hashLogEntry } from '../integrity/log-entry.js';
 import { MerkleLog, verifyConsistency } from '../integrity/merkle.js';
 import { verifyLog } from '../integrity/verify-log.js';
 import { DaftarError, isDaftarError } from '../model/errors.js';
-import { Action, Claim, Document, Entity, Event, ExportKind, LogEntry, Mention, Passage, ReuseLink } from '../model/schema.js';
+import { Action, Claim, ClaimGroup, Document, Entity, Event, ExportKind, LogEntry, Mention, Passage, ReuseLink } from '../model/schema.js';
 import type { ExportRecord } from '../store/store.js';
 import { loadSigningKey, workspaceVerifierKey, type PassphraseSource } from './checkpoint.js';
 import { redactionFor } from './protect.js';
@@ -87,7 +87,8 @@ export async function exportBundle(ws: Workspace, source: PassphraseSource, opti
   const files: Zippable = {};
   const lines: string[] = [];
   for await (const r of ws.store.exportRecords()) {
-    if (r.kind === 'log') continue;
+    // Claim groups are recomputed from claims and reuse links (`daftar claims`), not carried.
+    if (r.kind === 'log' || r.kind === 'claim_group') continue;
     if (DOC_KINDS.has(r.kind)) {
       const docId = (r.kind === 'document' ? r.record.id : r.record.documentId) as string;
       if (!included.has(docId)) continue;
@@ -234,7 +235,7 @@ export function verifyBundle(bytes: Uint8Array, options: { trustedKey?: string }
 
   // Records: each parses; every document has its blob and a log entry here or before `since`.
   const records: ExportRecord[] = [];
-  const schemas = { document: Document, passage: Passage, mention: Mention, entity: Entity, event: Event, claim: Claim, reuse: ReuseLink, action: Action, log: LogEntry } as const;
+  const schemas = { document: Document, passage: Passage, mention: Mention, entity: Entity, event: Event, claim: Claim, claim_group: ClaimGroup, reuse: ReuseLink, action: Action, log: LogEntry } as const;
   text('records.jsonl')
     .split('\n')
     .filter(Boolean)

@@ -1,9 +1,11 @@
 // claimsWorkspace over a real workspace: claims from stored mentions, grouped, with
 // independent source groups through stored reuse links and outlets; claims reach the export.
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Document, Mention } from '../../src/model/schema.js';
+import { ClaimGroup, type Document, type Mention } from '../../src/model/schema.js';
 import { claimsWorkspace } from '../../src/pipeline/claims-run.js';
+import { exportJsonl, importJsonl } from '../../src/pipeline/exchange.js';
 import { reuseWorkspace } from '../../src/pipeline/reuse-run.js';
 import { openWorkspace, type Workspace } from '../../src/pipeline/workspace.js';
 import { LOG, makeDocument, tempDir } from '../helpers/store.js';
@@ -111,5 +113,45 @@ describe('claimsWorkspace', () => {
     expect(await w.store.listClaims()).toEqual(storedClaims);
     expect(await w.store.listClaimGroups()).toEqual(storedGroups);
     expect(full.groups.find((g) => g.predicate === 'killed')!.documents).toBe(2);
+  });
+
+  it('exports claim groups as kind claim_group; export -> import -> export gives the same bytes', async () => {
+    const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
+    open.push(w);
+    const wire = await add(w, `${LIBRARY}\n\n${FIGURE}`, 'Wire', '2025-04-15', '4,000 people', 4000);
+    const own = await add(w, `${BRIDGE}\n\n${OWN}`, 'Free', '2025-04-20', '6,500 people', 6500);
+    await reuseWorkspace(w, { documentIds: [wire.id, own.id] });
+    const { groups } = await claimsWorkspace(w);
+    const exportOf = async (ws: Workspace): Promise<string> => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      await exportJsonl(ws, out, { full: true });
+      out.end();
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    const first = await exportOf(w);
+    const lines = first.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const exported = lines.filter((l) => l.kind === 'claim_group');
+    expect(exported).toHaveLength(1);
+    const { kind: _kind, ...record } = exported[0]!;
+    expect(ClaimGroup.parse(record)).toEqual(groups[0]);
+    expect(record.conflict).toBe(true);
+    // Right after the claims, before the log.
+    const kinds = lines.map((l) => l.kind);
+    expect(kinds.indexOf('claim_group')).toBe(kinds.lastIndexOf('claim') + 1);
+    expect(kinds.indexOf('claim_group')).toBeLessThan(kinds.indexOf('log'));
+
+    const copy = openWorkspace(join(tempDir(), 'ws2'), { create: true });
+    open.push(copy);
+    await importJsonl(copy, Readable.from([first]));
+    expect(await copy.store.listClaimGroups()).toEqual(await w.store.listClaimGroups());
+    expect(await exportOf(copy)).toBe(first);
+    // A malformed claim group is refused.
+    expect(first).toContain('{"conflict":true,"counted":');
+    const bad = first.replace('{"conflict":true,"counted":', '{"conflict":"yes","counted":');
+    const third = openWorkspace(join(tempDir(), 'ws3'), { create: true });
+    open.push(third);
+    await expect(importJsonl(third, Readable.from([bad]))).rejects.toThrow(/conflict/);
   });
 });

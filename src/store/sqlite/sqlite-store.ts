@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import {
   Action,
   Claim,
+  ClaimGroup,
   Document,
   Entity,
   Event,
@@ -556,6 +557,7 @@ export class SqliteStore implements Store {
     for (const e of json('SELECT data FROM entity ORDER BY id')) yield { kind: 'entity', record: e };
     for (const e of json('SELECT data FROM event ORDER BY id')) yield { kind: 'event', record: e };
     for (const c of json('SELECT data FROM claim ORDER BY id')) yield { kind: 'claim', record: c };
+    for (const g of json('SELECT data FROM claim_group_record ORDER BY id')) yield { kind: 'claim_group', record: g };
     for (const l of json('SELECT data FROM reuse_link ORDER BY id')) yield { kind: 'reuse', record: l };
     for (const a of json('SELECT data FROM action ORDER BY at, id')) yield { kind: 'action', record: a };
     for (const r of this.db.prepare('SELECT * FROM log_entry ORDER BY seq').iterate() as IterableIterator<LogRow>) {
@@ -600,6 +602,11 @@ export class SqliteStore implements Store {
           case 'claim':
             this.putClaimsSync([Claim.parse(r.record)]);
             break;
+          case 'claim_group': {
+            const g = ClaimGroup.parse(r.record);
+            this.db.prepare('INSERT OR IGNORE INTO claim_group_record (id, data) VALUES (?, ?)').run(g.id, JSON.stringify(g));
+            break;
+          }
           case 'reuse':
             this.putReuseSync([ReuseLink.parse(r.record)]);
             break;
