@@ -402,13 +402,31 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
     spanKeys.set(span.text, `ORG:t:${key}`);
   }
   const byKey = await store.findEntitiesByKeys([...new Set(spanKeys.values())], 1);
+  const unmatched: [string, string][] = [];
   for (const [surface, key] of spanKeys) {
     const found = byKey.get(key) ?? [];
-    if (found.length !== 1) continue;
+    if (found.length !== 1) {
+      unmatched.push([surface, key]);
+      continue;
+    }
     ids.add(found[0]!);
     translated.set(found[0]!, [...(translated.get(found[0]!) ?? []), surface]);
   }
-  const known: KnownEntity[] = (await store.getEntities([...ids])).map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
+  const entities = await store.getEntities([...ids]);
+  // A short form of an organization the document names in full, in words of the same
+  // concepts: «دیدبان حقوق» where «دیدبان حقوق وهرستان» is named (the document's own usage).
+  const inDocument = new Set<string>([...keep.map((m) => m.entityId).filter((x): x is string => x !== null), ...translated.keys()]);
+  const orgConcepts = entities
+    .filter((e) => e.type === 'ORG' && inDocument.has(e.id))
+    .map((e) => ({ id: e.id, keys: [e.name, ...e.aliases.map((a) => a.name)].map(translationKey).filter((k): k is string => k !== null).map((k) => new Set(k.split(' '))) }));
+  for (const [surface, key] of unmatched) {
+    const words = key.slice('ORG:t:'.length).split(' ');
+    if (words.some((w) => w.startsWith('~'))) continue;
+    const owners = orgConcepts.filter((o) => o.keys.some((k) => k.size > words.length && words.every((w) => k.has(w))));
+    if (owners.length !== 1) continue;
+    translated.set(owners[0]!.id, [...(translated.get(owners[0]!.id) ?? []), surface]);
+  }
+  const known: KnownEntity[] = entities.map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
   for (const [id, names] of crossScriptNames(doc.text, known)) known.find((k) => k.id === id)?.names.push(...names);
   const found = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord });
   if (found.length === 0 && dropped === 0) return 0;

@@ -133,6 +133,15 @@ describe('alias propagation (alias-match@1)', () => {
     const hit = (await ws.store.getMentions(fa.id)).find((m) => m.extractor === 'alias-match@1')!;
     expect(hit.text).toBe('دیدبان حقوق وهرستان');
     expect(hit.entityId).toBe(org.id);
+    // The document's short form of the same name («دیدبان حقوق») joins too, once the full name is in it.
+    const short = await addDocument(ws, 'دیدبان حقوق وهرستان گزارش داد. به گفتهٔ دیدبان حقوق شمار بازداشت‌شدگان بیشتر است.', [], 'fa');
+    const alone = await addDocument(ws, 'به گفتهٔ دیدبان حقوق شمار بازداشت‌شدگان بیشتر است.', [], 'fa');
+    await resolveWorkspace(ws, { documentIds: [short.id, alone.id] });
+    expect((await ws.store.getMentions(short.id)).map((m) => [m.text, m.entityId])).toEqual([
+      ['دیدبان حقوق وهرستان', org.id],
+      ['دیدبان حقوق', org.id],
+    ]);
+    expect(await ws.store.getMentions(alone.id)).toEqual([]);
     // A person rejects it: later runs do not bring it back.
     await ws.store.applyEntityChange({ mentions: [{ id: hit.id, entityId: null, status: 'rejected' }] });
     await resolveWorkspace(ws, { documentIds: [fa.id] });
