@@ -10,7 +10,7 @@
 // never touched (a rebuild drops only uncurated entities).
 import { createHash } from 'node:crypto';
 import type { DocumentId, Entity, Mention } from '../model/schema.js';
-import { ALIAS_MATCH_EXTRACTOR, aliasLookupTokens, crossScriptNames, findAliasMentions, translationSpans, type KnownEntity } from '../resolve/alias-match.js';
+import { ALIAS_MATCH_EXTRACTOR, aliasLookupTokens, crossScriptNames, findAliasMentions, statedNames, translationSpans, type KnownEntity } from '../resolve/alias-match.js';
 import { blockingKeys } from '../resolve/duplicates.js';
 import { lookupPlace } from '../resolve/gazetteer.js';
 import { resolveMentions, wordBefore, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
@@ -428,7 +428,24 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
   }
   const known: KnownEntity[] = entities.map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
   for (const [id, names] of crossScriptNames(doc.text, known)) known.find((k) => k.id === id)?.names.push(...names);
-  const found = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord });
+  const found: { start: number; end: number; text: string; type: NameType; entityId: string; name: string }[] = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord });
+  // Names the text itself gives an organization ("— the Grey Coats", «همان خاکستری‌پوشان»)
+  // become mentions here and aliases of the entity, so other documents find them too.
+  const orgSpans = [...keep.filter((m) => m.type === 'ORG' && m.entityId !== null && m.status !== 'rejected'), ...found.filter((h) => h.type === 'ORG')].map((m) => ({ end: m.end, entityId: m.entityId! }));
+  const taken = (a: number, b: number) => keep.some((m) => m.start < b && m.end > a) || found.some((h) => h.start < b && h.end > a);
+  const newAliases = new Map<string, string[]>();
+  for (const st of statedNames(doc.text, orgSpans)) {
+    if (taken(st.start, st.end)) continue;
+    found.push({ ...st, type: 'ORG', name: st.text });
+    newAliases.set(st.entityId, [...(newAliases.get(st.entityId) ?? []), st.text]);
+  }
+  for (const [id, names] of newAliases) {
+    const [e] = await store.getEntities([id]);
+    if (!e) continue;
+    const copy: Entity = { ...e, aliases: [...e.aliases] };
+    if (addAliases(copy, names)) await store.applyEntityChange({ putEntities: [{ entity: copy, keys: entityKeys(copy), keepKeys: true }] });
+  }
+  found.sort((a, b) => a.start - b.start);
   if (found.length === 0 && dropped === 0) return 0;
   const added: Mention[] = found.map((h) => ({
     id: `${documentId.slice(0, 16)}:${h.start}-${h.end}:${h.type}`,

@@ -344,3 +344,27 @@ export function translationSpans(text: string, institutionWord: (word: string) =
   }
   return out;
 }
+
+// After an organization's name, words that say what follows is another name of it:
+// "— the Grey Coats", "also known as", «— همان خاکستری‌پوشان», «معروف به».
+const STATED = /^[ \u00a0]*(?:[—–][ \u00a0]*(?:the[ \u00a0]+)?(?:همان[ \u00a0]+)?|,?[ \u00a0]*(?:(?:also|better|commonly|widely)[ \u00a0]+)?(?:known|referred to)[ \u00a0]+as[ \u00a0]+(?:the[ \u00a0]+)?|,?[ \u00a0]*a\.?k\.?a\.?[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[،,]?[ \u00a0]*(?:معروف به|موسوم به|مشهور به)[ \u00a0]+)/iu;
+
+/**
+ * Other names the text gives an organization right after naming it: "the Internal Guard
+ * Corps — the Grey Coats, as people call them" -> "Grey Coats". A Latin name is a run of
+ * capitalized words (up to four), a Persian-script one up to two words before punctuation.
+ */
+export function statedNames(text: string, orgs: { end: number; entityId: string }[]): { start: number; end: number; text: string; entityId: string }[] {
+  const out: { start: number; end: number; text: string; entityId: string }[] = [];
+  for (const o of orgs) {
+    const rest = text.slice(o.end, o.end + 80);
+    const m = STATED.exec(rest);
+    if (!m || m[0].length === 0) continue;
+    const after = rest.slice(m[0].length);
+    const name = ARABIC.test(after[0] ?? '') ? /^[\u0600-\u06ff\u200c]+(?:[ \u00a0][\u0600-\u06ff\u200c]+)?(?=[ \u00a0]*[،,.؛:)\n—–])/u.exec(after) : /^\p{Lu}[\p{L}’'-]*(?:[ \u00a0]\p{Lu}[\p{L}’'-]*){0,3}/u.exec(after);
+    if (!name) continue;
+    const start = o.end + m[0].length;
+    out.push({ start, end: start + name[0].length, text: name[0], entityId: o.entityId });
+  }
+  return out;
+}

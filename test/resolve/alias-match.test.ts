@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossScriptNames, findAliasMentions, translationSpans, type KnownEntity } from '../../src/resolve/alias-match.js';
+import { crossScriptNames, findAliasMentions, statedNames, translationSpans, type KnownEntity } from '../../src/resolve/alias-match.js';
 
 const dariush: KnownEntity = { id: 'p1', type: 'PERSON', names: ['Dariush Kalantari', 'Kalantari', 'داریوش کلانتری'] };
 const golnar: KnownEntity = { id: 'p2', type: 'PERSON', names: ['Golnar Kalantari'] };
@@ -103,5 +103,19 @@ describe('findAliasMentions: titles and institution words', () => {
     const institution = (w: string) => w === 'خبرگزاری';
     const hits = findAliasMentions(fa, [{ id: 'l1', type: 'PLACE', names: ['گلمرز'] }], [], { institutionWord: institution });
     expect(hits.map((h) => h.start)).toEqual([fa.lastIndexOf('گلمرز')]);
+  });
+});
+
+describe('statedNames', () => {
+  it('reads the other name a text gives an organization right after it', () => {
+    const en = 'the Internal Guard Corps — the Grey Coats, as people call them — came.';
+    const fa = 'سپاه نگهبانی داخلی — همان خاکستری‌پوشان — آمدند.';
+    const kw = 'the Tirab Water Authority, also known as the Tirab Board, said';
+    expect(statedNames(en, [{ end: en.indexOf(' —'), entityId: 'o' }]).map((s) => s.text)).toEqual(['Grey Coats']);
+    expect(statedNames(fa, [{ end: fa.indexOf(' —'), entityId: 'o' }]).map((s) => s.text)).toEqual(['خاکستری‌پوشان']);
+    expect(statedNames(kw, [{ end: kw.indexOf(','), entityId: 'o' }]).map((s) => s.text)).toEqual(['Tirab Board']);
+    // A plain sentence after the name says nothing.
+    const plain = 'the Internal Guard Corps said the Grey Coats left.';
+    expect(statedNames(plain, [{ end: plain.indexOf(' said'), entityId: 'o' }])).toEqual([]);
   });
 });
