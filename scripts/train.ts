@@ -1,4 +1,8 @@
 // npm run train [-- --lang en|fa] [--epochs N]
+// Experiment options (defaults build the shipped models): --out PATH (write elsewhere than
+// models/), --trace (dev F1 after every epoch), --dev block (fa: hold out the LAST tenth of the
+// file instead, i.e. unseen documents), --dict-folds interleaved, --clusters K,
+// --cluster-text farsnews (cluster words of Fars News too), --runs N, --margin M, --min-count N.
 // Trains the NER taggers (averaged structured perceptron, BILOU tags, Viterbi) and writes
 // models/ner-en.bin.gz and models/ner-fa.bin.gz. Deterministic: fixed seed, fixed order.
 //  - en: CoNLL-2003 train; scores on CoNLL dev.
@@ -8,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { dataPath, repoRoot } from '../eval/harness.js';
 import { allowedTable, iobToBilou, tagCount, viterbi } from '../src/extract/ner/decode.js';
@@ -30,6 +35,14 @@ const { values } = parseArgs({
     'min-count': { type: 'string', default: '1' },
     margin: { type: 'string' },
     runs: { type: 'string' },
+    // experiments: 'block' holds out the last tenth of the Arman file instead (whole documents
+    // unseen in training: a check that a gain is not only names shared with neighbour sentences)
+    dev: { type: 'string', default: 'every10' },
+    out: { type: 'string' },
+    trace: { type: 'boolean', default: false },
+    'dict-folds': { type: 'string', default: 'contiguous' },
+    clusters: { type: 'string' },
+    'cluster-text': { type: 'string', default: 'arman' },
   },
 });
 
@@ -110,11 +123,11 @@ function buildGazetteer(lang: 'en' | 'fa'): Gazetteer {
 // then k-means (cosine, deterministic seeds: words spread over the frequency ranking).
 const CLUSTER_MIN_COUNT = 2;
 const CLUSTER_CONTEXTS = 300;
-const CLUSTER_K = 50;
+const CLUSTER_K_DEFAULT = 50;
 
-function buildClusters(sents: LabelledSentence[], cache: WordInfoCache): Gazetteer {
+function buildClusters(sents: LabelledSentence[], cache: WordInfoCache, extra: string[][] = [], clusterK = values.clusters ? Number(values.clusters) : CLUSTER_K_DEFAULT): Gazetteer {
   const counts = new Map<number, number>();
-  const seqs = sents.map((s) => s.words.map((w) => cache.get(w)[W_LOWER]! >>> 0));
+  const seqs = [...sents.map((s) => s.words), ...extra].map((words) => words.map((w) => cache.get(w)[W_LOWER]! >>> 0));
   for (const q of seqs) for (const h of q) counts.set(h, (counts.get(h) ?? 0) + 1);
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const ctxId = new Map<number, number>();
@@ -145,7 +158,7 @@ function buildClusters(sents: LabelledSentence[], cache: WordInfoCache): Gazette
     idx.push(Int32Array.from(keys));
     val.push(Float64Array.from(xs.map((x) => x / norm)));
   }
-  const K = Math.min(CLUSTER_K, words.length);
+  const K = Math.min(clusterK, words.length);
   const centers = Array.from({ length: K }, (_, c) => {
     const w = Math.floor((c * words.length) / K);
     const dense = new Float64Array(D);
@@ -187,6 +200,23 @@ function buildClusters(sents: LabelledSentence[], cache: WordInfoCache): Gazette
   words.forEach((h, w) => entries.set(h, assign[w]! + 1));
   log(`  ${words.length} words in ${K} clusters`);
   return gazetteerOf(entries);
+}
+
+// Unlabelled Persian text for the word clusters: Fars News articles (research/benchmark
+// licence; only cluster ids of hashed words derived from it reach the model, never text).
+function farsNewsText(): string[][] {
+  const raw = gunzipSync(readFileSync(dataPath('news', 'fa-farsnews', 'articles.jsonl.gz'))).toString('utf8');
+  const out: string[][] = [];
+  for (const line of raw.split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line) as { title?: string; text?: string };
+    for (const para of `${item.title ?? ''}\n${item.text ?? ''}`.split(/\n+/)) {
+      const words = tokenize(para, 'fa').map((t) => t.text);
+      if (words.length > 0) out.push(words);
+    }
+  }
+  log(`  cluster text: ${out.length} Fars News paragraphs, ${out.reduce((a, b) => a + b.length, 0)} tokens`);
+  return out;
 }
 
 // ---------------------------------------------------------------- data
@@ -471,8 +501,8 @@ function loadCorpus(lang: 'en' | 'fa'): Corpus {
   return {
     lang,
     types: ['pers', 'org', 'loc', 'fac', 'pro', 'event'],
-    train: all.filter((_, i) => i % 10 !== 9),
-    dev: all.filter((_, i) => i % 10 === 9),
+    train: values.dev === 'block' ? all.slice(0, Math.floor(all.length * 0.9)) : all.filter((_, i) => i % 10 !== 9),
+    dev: values.dev === 'block' ? all.slice(Math.floor(all.length * 0.9)) : all.filter((_, i) => i % 10 === 9),
     epochs: 10,
     margin: 2,
     runs: 1,
@@ -488,12 +518,14 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   const featIndex = new Map<number, number>();
   const cache = new WordInfoCache(1_000_000);
   const blockSize = Math.ceil(corpus.train.length / DICT_BLOCKS);
+  const interleaved = values['dict-folds'] === 'interleaved';
+  const blockOf = (i: number): number => (interleaved ? i % DICT_BLOCKS : Math.floor(i / blockSize));
   const blockDicts = Array.from({ length: DICT_BLOCKS }, (_, b) =>
-    buildDictionary(corpus.train.filter((_, i) => Math.floor(i / blockSize) !== b), corpus.types, cache),
+    buildDictionary(corpus.train.filter((_, i) => blockOf(i) !== b), corpus.types, cache),
   );
   const dictionary = buildDictionary(corpus.train, corpus.types, cache);
-  const clusters = lang === 'fa' && CLUSTER_K > 0 ? buildClusters(corpus.train, cache) : null;
-  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[Math.floor(i / blockSize)]!, featIndex, true, clusters);
+  const clusters = lang === 'fa' ? buildClusters(corpus.train, cache, values['cluster-text'] === 'farsnews' ? farsNewsText() : []) : null;
+  const train = encodeSentences(corpus.train, lang, corpus.types, gaz, (i) => blockDicts[blockOf(i)]!, featIndex, true, clusters);
   dropRareFeatures(train, featIndex, Number(values['min-count']));
   const dev = encodeSentences(corpus.dev, lang, corpus.types, gaz, () => dictionary, featIndex, false, clusters);
   const F = featIndex.size;
@@ -505,7 +537,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
   let avg: Weights | null = null;
   for (let run = 0; run < runs; run++) {
     const one = trainPerceptron(train, F, T, epochs, margin, SEED + run, (epoch, average) => {
-      if (epoch === epochs) log(`  run ${run + 1}, epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
+      if (epoch === epochs || values.trace) log(`  run ${run + 1}, epoch ${epoch}: dev F1 ${scoreEncoded(average(), dev, corpus.types).toFixed(4)}`);
     });
     if (avg === null) avg = one;
     else {
@@ -593,7 +625,7 @@ function trainLanguage(lang: 'en' | 'fa'): void {
     bytes = encode(a, b);
   }
   mkdirSync(join(repoRoot, 'models'), { recursive: true });
-  const path = join(repoRoot, 'models', modelFileName(lang));
+  const path = values.out ?? join(repoRoot, 'models', modelFileName(lang));
   writeFileSync(path, bytes);
   // score the file as shipped (pruned, quantized), the way eval/tasks/ner.ts does
   const t1 = Date.now();

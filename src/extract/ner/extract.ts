@@ -1,10 +1,12 @@
 // extractEntities: text -> PERSON / ORG / PLACE / MISC spans, for English and Persian.
 // Pipeline: tokenize -> sentences -> statistical tagger (models/ner-<lang>.bin.gz) ->
+// (Persian) names found once carried to their untagged recurrences in the document ->
 // titles moved out of person spans -> acronyms defined in parentheses linked to their
 // long form, and later bare uses of the acronym tagged too.
 import { splitSentences } from '../tokenize/sentences.js';
 import { tokenize, type Token } from '../tokenize/tokenize.js';
 import { acronymSpans } from './acronyms.js';
+import { carryNamesThroughDocument } from './consistency.js';
 import { loadNerModel, type NerLanguage } from './load.js';
 import { tagTokens, type TokenEntity } from './tagger.js';
 import { attachTitles } from './titles.js';
@@ -26,7 +28,7 @@ export interface EntitySpan {
 }
 
 /** Version of each language's extractor; bump when the code or model changes its output. */
-export const EXTRACTOR_VERSION: Readonly<Record<NerLanguage, string>> = { en: 'ner-en@1', fa: 'ner-fa@3' };
+export const EXTRACTOR_VERSION: Readonly<Record<NerLanguage, string>> = { en: 'ner-en@1', fa: 'ner-fa@4' };
 
 /**
  * Model labels -> Daftar types. CoNLL: PER ORG LOC MISC. Arman: pers org loc, fac
@@ -67,6 +69,7 @@ export function extractEntities(text: string, lang: NerLanguage): EntitySpan[] {
     type: DAFTAR_TYPE[lang][e.type] ?? 'MISC',
     confidence: e.confidence,
   }));
+  if (lang === 'fa') entities = carryNamesThroughDocument(tokens, entities);
   entities = attachTitles(tokens, entities, lang);
   entities = acronymSpans(tokens, entities, lang);
   return entities.map((e) => toSpan(text, tokens, e));
