@@ -12,7 +12,8 @@ import { page } from './ingest.bench.js';
 
 const n = Number(process.argv[2] ?? 600);
 const real = process.argv.includes('--real');
-const dir = real ? join('.bench-tmp', 'profile-real') : join('.bench-tmp', `profile-pages-${n}`);
+const given = process.argv.indexOf('--dir');
+const dir = given > 0 ? process.argv[given + 1]! : real ? join('.bench-tmp', 'profile-real') : join('.bench-tmp', `profile-pages-${n}`);
 if (!existsSync(dir)) {
   mkdirSync(dir, { recursive: true });
   if (real) {
@@ -40,11 +41,19 @@ const ws = openWorkspace(wsDir, { create: true });
 const opts = defaultIngestOptions();
 if (process.env.WORKERS) opts.workers = Number(process.env.WORKERS);
 const timings: Record<string, number> = {};
+const rss: number[] = [];
+const mem: string[] = [];
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  rss.push(m.rss / 1e6);
+  mem.push(`${(m.rss / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)}/${(m.external / 1e6).toFixed(0)}`);
+}, 1000);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const report = await ingestPaths(ws, [dir], { ...opts, timings } as typeof opts);
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
+clearInterval(sampler);
 const docs = report.added.length + report.present.length;
 const stats = await ws.store.stats();
 await ws.close();
@@ -52,4 +61,8 @@ const dbBytes = statSync(join(wsDir, 'daftar.db')).size + (statSync(join(wsDir, 
 console.log(`${docs} docs (${report.failed.length} failed), workers ${opts.workers}: wall ${wall.toFixed(1)} s = ${(docs / wall).toFixed(1)} docs/s`);
 console.log(`process CPU user ${(cpu.user / 1e6).toFixed(1)} s + sys ${(cpu.system / 1e6).toFixed(1)} s = ${((cpu.user + cpu.system) / 1e3 / docs).toFixed(1)} ms/doc`);
 console.log(`db ${(dbBytes / 1e6).toFixed(1)} MB, text ${(stats.textBytes / 1e6).toFixed(1)} MB: ${(dbBytes / stats.textBytes).toFixed(2)}x; mentions ${stats.mentions}; peak RSS ${peakRssMb().toFixed(0)} MB`);
-for (const [k, v] of Object.entries(timings)) console.log(`  ${k}: ${(v / docs).toFixed(2)} ms/doc (${(v / 1000).toFixed(1)} s total)`);
+const step = Math.max(1, Math.floor(rss.length / 12));
+console.log(`rss/main heap/external MB: ${mem.filter((_, i) => i % step === 0).join(" ")}`);
+console.log(`RSS MB every ${step} s: ${rss.filter((_, i) => i % step === 0).map((x) => x.toFixed(0)).join(' ')} (max sampled ${Math.max(...rss).toFixed(0)})`);
+for (const [k, v] of Object.entries(timings)) if (k.startsWith('max: ')) console.log(`  ${k}: ${v.toFixed(0)}`);
+  else console.log(`  ${k}: ${(v / docs).toFixed(2)} ms/doc (${(v / 1000).toFixed(1)} s total)`);

@@ -263,6 +263,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
         if (result.ok && result.times) {
           time('worker read', result.times.readMs);
           time('worker extract', result.times.extractMs);
+          if (timings) timings['max: reader heap MB'] = Math.max(timings['max: reader heap MB'] ?? 0, result.times.heapMb);
         }
         if (!result.ok) {
           ws.blobs.discard(staged);

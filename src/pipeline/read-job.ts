@@ -1,6 +1,7 @@
 // One file's work that can run off the main thread: read the bytes, extract mentions,
 // and make the rows (document, passages, mentions, folded text for the index), so the
 // main thread only writes them.
+import { getHeapStatistics } from 'node:v8';
 import { readDocument } from '../ingest/read.js';
 import type { ReadLimits } from '../ingest/types.js';
 import { describeError } from '../model/errors.js';
@@ -18,6 +19,8 @@ export interface ReadJob {
 export interface ReadJobTimes {
   readMs: number;
   extractMs: number;
+  /** The reading thread's V8 heap after the job (MB), to watch memory. */
+  heapMb: number;
 }
 
 export type ReadJobResult =
@@ -42,7 +45,7 @@ export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
     }
     const t2 = performance.now();
     const prepared = prepareDocument(read, drafts, job.file, new Date().toISOString());
-    return { ok: true, prepared, ...(warning ? { warning } : {}), times: { readMs: t1 - t0, extractMs: t2 - t1 } };
+    return { ok: true, prepared, ...(warning ? { warning } : {}), times: { readMs: t1 - t0, extractMs: t2 - t1, heapMb: getHeapStatistics().total_heap_size / 1e6 } };
   } catch (err) {
     const { code, message } = describeError(err);
     return { ok: false, code, message };

@@ -75,4 +75,30 @@ describe('ingest pipeline', () => {
     const report = await ingestPaths(ws, [dir], { ...defaultIngestOptions(), workers: 0 });
     expect(report.added.map((a) => a.path)).toEqual([join(dir, 'a.html')]);
   });
+
+  it('writes rows in batches only once their blobs are in place, and one bad document costs only itself', async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 150 }, (_, i) => join(dir, `page-${String(i).padStart(3, '0')}.html`));
+    files.forEach((f, i) => writeFileSync(f, page(i)));
+    const ws = workspace();
+    const put = ws.store.putDocuments.bind(ws.store);
+    const batches: number[] = [];
+    let poison: string | null = null;
+    ws.store.putDocuments = async (items) => {
+      // Every blob a row will refer to is already in place (renamed from tmp/, folder synced).
+      for (const it of items) expect(ws.blobs.has(it.doc.id)).toBe(true);
+      batches.push(items.length);
+      poison ??= items[3]?.doc.id ?? null;
+      if (items.some((it) => it.doc.id === poison)) throw new Error('disk full (simulated)');
+      return put(items);
+    };
+    const report = await ingestPaths(ws, [dir], { ...defaultIngestOptions(), workers: 0 });
+    // more than one document per transaction
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect(report.failed.map((f) => f.message)).toEqual(['disk full (simulated)']);
+    expect(report.added).toHaveLength(149);
+    expect(await ws.store.countDocuments()).toBe(149);
+    expect(await ws.store.logSize()).toBe(149);
+    expect(ws.blobs.cleanTmp()).toBe(0);
+  });
 });
