@@ -108,7 +108,9 @@ export async function resolveSamples(path: string): Promise<{ gold: Gold; endToE
       const g = paths.get(resolve(a.path)) ?? relative(repoRoot, a.path);
       idOf.set(g, a.id);
     }
-    await resolveWorkspace(ws, { documentIds: [...idOf.values()] });
+    // In the order of gold.json (readers may finish in any order; resolution depends on order).
+    const ordered = [...new Set([...gold.documents.map((d) => idOf.get(d.file)).filter((x): x is string => x !== undefined), ...idOf.values()])];
+    await resolveWorkspace(ws, { documentIds: ordered });
     const endToEnd = await score(ws, gold, idOf);
     // Resolution alone: the gold spans (with gold types) replace what extraction found.
     for (const [f, docId] of idOf) {
@@ -131,7 +133,7 @@ export async function resolveSamples(path: string): Promise<{ gold: Gold; endToE
       }));
       await ws.store.putMentions(docId, [...new Map(mentions.map((m) => [m.id, m])).values()]);
     }
-    await resolveWorkspace(ws, { rebuild: true });
+    await resolveWorkspace(ws, { rebuild: true, documentIds: ordered });
     const goldSpans = await score(ws, gold, idOf);
     return { gold, endToEnd, goldSpans };
   } finally {
