@@ -20,6 +20,12 @@ export interface AlignOptions {
    * short copied sentence that carries a figure is what claims need, so it is kept.
    */
   minWordsWithoutNumber: number;
+  /**
+   * A figure-free passage of fewer matched words than this that opens a paragraph and
+   * stops at a comma inside its sentence, on either side, is a lead-in formula ("According
+   * to the news agency in Mashhad, quoting the governor's office,"), not a copy.
+   */
+  leadInMaxWords: number;
   /** Smallest passage in characters, in each document. */
   minChars: number;
   /** Passages less similar than this (0..1) are dropped: a phrase matched in a long stretch. */
@@ -32,6 +38,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   mergeGapWords: 40,
   minWords: 8,
   minWordsWithoutNumber: 12,
+  leadInMaxWords: 20,
   minChars: 40,
   minSimilarity: 0.5,
 };
@@ -151,7 +158,9 @@ export function alignTokens(
     const bStart = extendStart(textB, b.starts[c.bFirst]!);
     const bEnd = extendEnd(textB, b.ends[c.bLast - 1]!);
     if (aEnd - aStart < options.minChars || bEnd - bStart < options.minChars) continue;
-    if (c.matched < options.minWordsWithoutNumber && !/\p{Nd}/u.test(textA.slice(aStart, aEnd))) continue;
+    const figureFree = !/\p{Nd}/u.test(textA.slice(aStart, aEnd));
+    if (c.matched < options.minWordsWithoutNumber && figureFree) continue;
+    if (figureFree && c.matched < options.leadInMaxWords && (isLeadIn(textA, aStart, aEnd) || isLeadIn(textB, bStart, bEnd))) continue;
     const similarity = diceSimilarity(a.keys, c.aFirst, c.aLast, b.keys, c.bFirst, c.bLast);
     if (similarity < options.minSimilarity) continue;
     out.push({
@@ -240,6 +249,15 @@ export function diceSimilarity(aKeys: Uint32Array, a0: number, a1: number, bKeys
     }
   }
   return (2 * common) / total;
+}
+
+/** Does [start, end) open a line and stop at a comma with more of its sentence after it? */
+function isLeadIn(text: string, start: number, end: number): boolean {
+  if (start > 0 && text[start - 1] !== '\n') return false;
+  if (!/[,،]\s*$/.test(text.slice(Math.max(0, end - 2), end))) return false;
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\u00a0')) e++;
+  return e < text.length && text[e] !== '\n';
 }
 
 // Spans include the punctuation stuck to their first and last words ("“Yes.”"), never

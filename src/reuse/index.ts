@@ -38,7 +38,9 @@
 // in at least 3 of its documents) and short stock lines (at most 25 words) held by 10+
 // documents; these are not evidence that one outlet copied another and are left out of
 // clusters. Passages need 8 shared words and 40 characters, 12 words when they carry no
-// number (short figure-free phrases are mostly formulae).
+// number (short figure-free phrases are mostly formulae); a figure-free passage under 20
+// words that opens a paragraph and stops at a comma mid-sentence is an attribution
+// formula ("According to …, quoting …,") and is dropped.
 import type { Document } from '../model/schema.js';
 import type { ReuseDocument } from './direction.js';
 

@@ -104,6 +104,18 @@ describe('detectReuseBetween', () => {
     );
   });
 
+  it('does not link two articles that only open a paragraph with the same attribution formula', () => {
+    const formula = 'According to the regional news agency in the northern city, quoting the public relations office of the provincial governor,';
+    const a = makeDoc('a', [`${formula} ${LIBRARY}`, HARVEST]);
+    const b = makeDoc('b', [`${formula} ${MARKET}`, BRIDGE]);
+    expect(detectReuseBetween(a, b)).toEqual([]);
+    // The same formula followed by the same paragraph is a copy, formula included.
+    const c = makeDoc('c', [`${formula} ${LIBRARY}`, SCHOOL]);
+    const links = detectReuseBetween(a, c);
+    expect(links).toHaveLength(1);
+    expect(a.text.slice(links[0]!.sourceStart, links[0]!.sourceEnd)).toBe(`${formula} ${LIBRARY}`);
+  });
+
   it('finds nothing between unrelated texts', () => {
     const a = makeDoc('a', [LIBRARY, HARVEST, DETENTION]);
     const b = makeDoc('b', [BRIDGE, MARKET, SCHOOL]);
