@@ -41,6 +41,7 @@ const ws = openWorkspace(wsDir, { create: true });
 const opts = defaultIngestOptions();
 if (process.env.WORKERS) opts.workers = Number(process.env.WORKERS);
 const timings: Record<string, number> = {};
+if (process.env.PROFILE_NO_STORE) ws.store.putDocuments = async (items) => items.map(() => 'added' as const); // to tell the store's memory from the readers'
 const rss: number[] = [];
 const mem: string[] = [];
 const sampler = setInterval(() => {

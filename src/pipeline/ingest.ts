@@ -121,6 +121,12 @@ function failureFromFs(path: string, err: unknown): IngestFailure {
 /** Documents written per transaction, and the longest a read document waits for its batch. */
 const BATCH_DOCUMENTS = 64;
 const BATCH_WAIT_MS = 300;
+/**
+ * Process RSS over which long-running reader threads are replaced. Three V8 isolates
+ * (main, two readers with their own NER models) sit at 350-450 MB on real pages, and the
+ * readers creep up over thousands of pages; replacing costs ~1 s of CPU per thread.
+ */
+const READER_RSS_BUDGET_MB = 512;
 
 interface PendingDocument {
   path: string;
@@ -139,7 +145,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
     if ('code' in item) report.failed.push(item);
     else files.push(item);
   }
-  const pool = createReaderPool(options.workers, { timeoutMs: options.limits.timeoutMs, maxHeapMb: 1024 });
+  const pool = createReaderPool(options.workers, { timeoutMs: options.limits.timeoutMs, maxHeapMb: 1024, rssBudgetMb: READER_RSS_BUDGET_MB });
   const inFlight = new Map<string, Promise<void>>(); // by SHA-256: the same bytes twice in one batch
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: report.bytes });

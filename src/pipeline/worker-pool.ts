@@ -6,6 +6,8 @@ import type { ReadJob, ReadJobResult } from './read-job.js';
 
 interface Slot {
   worker: Worker;
+  /** Jobs this thread has finished. */
+  jobs: number;
   busy: { id: number; resolve: (r: ReadJobResult) => void; timer: NodeJS.Timeout } | null;
 }
 
@@ -22,7 +24,16 @@ const WORKER_TS_URL = new URL('./read-worker.ts', import.meta.url);
  * bench): the worker then registers tsx itself, since Node 20 workers do not inherit the
  * loader. In-process otherwise (vitest runs from source without a Node loader).
  */
-export function createReaderPool(size: number, options: { timeoutMs: number; maxHeapMb: number }): ReaderPool {
+export interface ReaderPoolOptions {
+  timeoutMs: number;
+  maxHeapMb: number;
+  /** Replace long-running readers while the process's RSS is over this (MB); 0 = never. */
+  rssBudgetMb?: number;
+}
+
+const MIN_JOBS_BEFORE_RECYCLING = 500;
+
+export function createReaderPool(size: number, options: ReaderPoolOptions): ReaderPool {
   if (size <= 0) return inProcessPool();
   if (existsSync(fileURLToPath(WORKER_URL))) return new ThreadPool(size, options, WORKER_URL);
   const viaTsx = tsxWorkerUrl();
@@ -53,10 +64,12 @@ class ThreadPool implements ReaderPool {
   private readonly queue: { job: ReadJob; resolve: (r: ReadJobResult) => void }[] = [];
   private nextId = 1;
   private closed = false;
+  /** Threads replaced to give memory back (see finish). */
+  recycled = 0;
 
   constructor(
     size: number,
-    private readonly options: { timeoutMs: number; maxHeapMb: number },
+    private readonly options: ReaderPoolOptions,
     private readonly url: URL,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
@@ -64,7 +77,7 @@ class ThreadPool implements ReaderPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: null, jobs: 0 };
     worker.unref();
     worker.on('message', (msg: { id: number; result: ReadJobResult }) => {
       if (slot.busy?.id !== msg.id) return;
@@ -80,7 +93,26 @@ class ThreadPool implements ReaderPool {
     if (!busy) return;
     clearTimeout(busy.timer);
     slot.busy = null;
+    slot.jobs++;
     busy.resolve(result);
+    // A reader's memory outside its V8 heap creeps up over thousands of pages and is
+    // not given back while the thread lives: over the budget, the thread that has read
+    // the most is replaced by a fresh one (about a second of start-up, model included).
+    if (this.options.rssBudgetMb && slot.jobs >= MIN_JOBS_BEFORE_RECYCLING && process.memoryUsage.rss() > this.options.rssBudgetMb * 1e6) {
+      const oldest = this.slots.reduce((a, b) => (b.jobs > a.jobs ? b : a));
+      if (oldest === slot) return this.retire(slot);
+    }
+    this.pump();
+  }
+
+  /** Replaces an idle thread by a fresh one. */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || slot.busy) return this.pump();
+    this.recycled++;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    this.slots[i] = this.spawn();
     this.pump();
   }
 
