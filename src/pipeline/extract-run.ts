@@ -1,9 +1,12 @@
 // `daftar extract`: (re-)runs the extractors over stored documents. Documents whose
 // mentions were made by older extractor versions are redone; --redo redoes all.
 // Curated mentions (confirmed or rejected by a person) are kept by the store.
+import { ALIAS_MATCH_EXTRACTOR } from '../resolve/alias-match.js';
 import { extractMentionDrafts, extractorVersions } from './analyze.js';
 import { toMentions } from './prepare.js';
 import { logDraft, type Workspace } from './workspace.js';
+
+const CORPUS_EXTRACTOR_PREFIX = `${ALIAS_MATCH_EXTRACTOR.split('@')[0]}@`;
 
 export interface ExtractReport {
   documents: number;
@@ -24,7 +27,9 @@ export async function runExtraction(ws: Workspace, options: { redo: boolean; onP
       report.documents++;
       const wanted = extractorVersions(doc.metadata.language);
       const existing = await ws.store.getMentions(doc.id);
-      const have = [...new Set(existing.filter((m) => m.status === 'suggested').map((m) => m.extractor))].sort();
+      // Mentions the corpus stages add (alias-match@N, made by resolution) are not this
+      // command's to judge: resolution remakes them for the documents redone here.
+      const have = [...new Set(existing.filter((m) => m.status === 'suggested' && !m.extractor.startsWith(CORPUS_EXTRACTOR_PREFIX)).map((m) => m.extractor))].sort();
       // Up to date: made by current extractors only. (An extractor that found nothing
       // leaves no trace, so "all current versions present" would redo such documents forever.)
       const upToDate = have.length > 0 && have.every((v) => wanted.includes(v));
