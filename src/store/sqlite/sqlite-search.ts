@@ -2,22 +2,25 @@
 //
 // Where the time goes at 10^6 documents, and what this file does about it:
 // - FTS5's bm25() first counts, once per statement, every document that contains each
-//   phrase of the MATCH expression (its IDF), walking the phrase's whole doclist. For a
-//   word found in most documents that walk alone costs tens of ms. So each phrase's
-//   document frequency is first estimated from the newest few hundred matches (cheap:
-//   FTS5 walks a doclist backwards from its end), and bm25 is asked to rank only on the
-//   phrases whose walks fit a budget (the rarest ones, which carry nearly all of the
-//   BM25 weight anyway: a word in more than half the documents gets an IDF of 1e-6).
-//   The other phrases still filter: results always match the whole query.
-// - Scoring every match with bm25() costs about a microsecond each, so only the newest
-//   RANK_WINDOW matches are scored, plus the newest older documents that match the
-//   query in their title (a title hit weighs five body hits), so a strong old match
-//   is still found.
-// - When every phrase is over the budget (only very common words), bm25 cannot be
-//   afforded at all: matches with the query in their title come first, newest first.
-// - Text and passages are read only for the hits returned, and statements are reused.
+//   phrase of the MATCH expression (its IDF), walking the phrase's whole doclist: tens of
+//   ms for a word found in a tenth of the documents or more. So each phrase's document
+//   frequency is estimated from its newest few hundred matches (cheap: FTS5 walks a
+//   doclist backwards from its end), and bm25 weighs only the phrases whose walks fit a
+//   budget: the rarest, which carry most of the BM25 weight (a word in more than half the
+//   documents gets an IDF of 1e-6). The other phrases still filter, so every hit matches
+//   the whole query, and they still add their BM25 term, estimated from the title, to
+//   the best hits.
+// - Scoring a match with bm25() costs about a microsecond, so only the newest
+//   `rankWindow` matches are scored (fewer when a common phrase was left out), plus,
+//   when bm25 weighs every phrase, the newest older matches with a query phrase in their
+//   title (a title hit weighs five body hits), so a strong old match is still found.
+// - When every phrase is over the budget (only very common words), bm25 is not used:
+//   the newest matches, those with the query in their title first.
+// - FTS5 honours a rowid bound by walking the doclist from its other end, so no query
+//   here bounds rowids in SQL: windows are LIMITs on newest-first walks.
+// - Text and passages are read only for the hits returned; statements are reused.
 import type Database from 'better-sqlite3';
-import { bestSnippet, parseQuery, type ParsedQuery } from '../search-query.js';
+import { bestSnippet, parseQuery, tokenizeFolded, type ParsedQuery } from '../search-query.js';
 import type { SearchHit, SearchQuery } from '../store.js';
 
 /** Tuning knobs; the defaults are what the store uses. Tests shrink them. */
@@ -28,11 +31,14 @@ export interface SearchTuning {
   probe: number; // matches read from a doclist's end to estimate its length
 }
 
-export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 150_000, olderTitleHits: 1_000, probe: 200 };
+export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 100_000, olderTitleHits: 1_000, probe: 200 };
 
 const TITLE_WEIGHT = 5.0;
 const BODY_WEIGHT = 1.0;
 const K1 = 1.2; // as FTS5's bm25()
+const TITLE_FIRST_WINDOW = 300; // newest matches looked at when bm25 is unaffordable
+const APPROX_WINDOW = 0.4; // share of the window kept when bm25 leaves phrases out
+const RERANK = 100; // best bm25 hits re-weighed when phrases were left out of bm25
 
 interface HitRow {
   id: string;
@@ -103,20 +109,25 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
   const want = offset + limit;
   let scored: { seq: number; score: number }[];
   if (ranked.length === 0) {
-    scored = titleFirst(db, full, join, where, params, Math.max(want, Math.min(tuning.rankWindow, 1_000)));
+    scored = titleFirst(db, phrases, full, join, where, params, Math.max(want, Math.min(tuning.rankWindow, TITLE_FIRST_WINDOW)));
   } else {
     const newest = (m: string, n: number) =>
       stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
         .pluck()
         .all(m, ...params, n) as number[];
-    // The window: the newest matches of the whole query, filters applied.
-    const members = newest(full, tuning.rankWindow);
+    // The window: the newest matches of the whole query, filters applied. Smaller when
+    // a common phrase is in the query: walking its matches back to the window's floor
+    // then costs the most.
+    const window = dropped.length ? Math.ceil(tuning.rankWindow * APPROX_WINDOW) : tuning.rankWindow;
+    const members = newest(full, window);
     if (members.length === 0) return [];
     const floor = members[members.length - 1]!;
     // The window ended before the oldest match: also score the newest older title matches.
     // (Any of the query's phrases in the title, all of them in the document.)
+    // Only when bm25 weighs every phrase: the walk is then bounded by the budget too
+    // (with a very common word in the query it could walk far for rare title hits).
     const older: number[] = [];
-    if (members.length >= tuning.rankWindow && tuning.olderTitleHits > 0) {
+    if (dropped.length === 0 && members.length >= window && tuning.olderTitleHits > 0) {
       const titled = `{title} : (${phrases.map(quote).join(' OR ')}) AND ${full}`;
       for (const seq of newestFirst(db, titled, join, where, params)) {
         if (seq < floor && older.push(seq) >= tuning.olderTitleHits) break;
@@ -127,34 +138,21 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     const exact = ranked.length === phrases.length && filters.length === 0;
     const inWindow = exact ? 'rowid >= ?' : 'rowid >= ? AND +rowid IN (SELECT value FROM json_each(?))';
     const windowParams = exact ? [floor] : [floor, JSON.stringify(members)];
-    // A phrase left out of bm25 still counts a little: its BM25 term as if it occurred
-    // once in a document of average length, five times over when it is in the title.
-    const lo = older.length ? older[older.length - 1]! : floor;
-    const bonus = dropped.map(({ phrase, df }) => {
-      const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
-      const term = (f: number) => (idf * f * (K1 + 1)) / (f + K1);
-      const inTitle: number[] = [];
-      for (const seq of newestFirst(db, `{title} : ${quote(phrase)}`, '', '', [])) {
-        if (seq < lo) break;
-        inTitle.push(seq);
-      }
-      return { sql: ' + (CASE WHEN seq IN (SELECT value FROM json_each(?)) THEN ? ELSE ? END)', args: [JSON.stringify(inTitle), term(TITLE_WEIGHT + BODY_WEIGHT), term(BODY_WEIGHT)] };
-    });
-    scored = stmt(
+    const rows = stmt(
       db,
-      `SELECT seq, score${bonus.map((b) => b.sql).join('')} AS score FROM (
+      `SELECT seq, score FROM (
          SELECT rowid AS seq, -bm25(document_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score FROM document_fts
          WHERE document_fts MATCH ? AND ((${inWindow}) OR +rowid IN (SELECT value FROM json_each(?)))
          ORDER BY rowid DESC LIMIT ?
-       ) ORDER BY 2 DESC, seq DESC LIMIT ?`,
+       ) ORDER BY score DESC, seq DESC LIMIT ?`,
     ).all(
-      ...bonus.flatMap((b) => b.args),
       ranked.map(quote).join(' AND '),
       ...windowParams,
       JSON.stringify(older),
       members.length + older.length,
-      want,
+      dropped.length ? Math.max(RERANK, 5 * want) : want,
     ) as { seq: number; score: number }[];
+    scored = dropped.length ? withDroppedPhrases(db, rows, dropped, maxSeq) : rows;
   }
 
   const page = scored.slice(offset, want);
@@ -191,31 +189,30 @@ function estimateDocFrequency(db: Database.Database, phrase: string, maxSeq: num
 }
 
 /**
- * No phrase is rare enough for bm25: the newest matches, those with the whole query
- * in their title first. Score: 1 for a title match, 0 otherwise.
+ * No phrase is rare enough for bm25: the newest matches, those with every phrase in
+ * their title first (read from the stored titles: an FTS5 title walk could go far).
+ * Score: 1 for a title match, 0 otherwise.
  */
 function titleFirst(
   db: Database.Database,
+  phrases: string[][],
   full: string,
   join: string,
   where: string,
   params: unknown[],
   window: number,
 ): { seq: number; score: number }[] {
-  const newest = (m: string) =>
-    stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
-      .pluck()
-      .all(m, ...params, window) as number[];
-  const all = newest(full);
-  if (all.length === 0) return [];
-  const floor = all[all.length - 1]!;
-  const inTitle = new Set<number>();
-  for (const seq of newestFirst(db, `{title} : (${full})`, join, where, params)) {
-    if (seq < floor) break;
-    inTitle.add(seq);
-  }
-  return all
-    .map((seq) => ({ seq, score: inTitle.has(seq) ? 1 : 0 }))
+  const rows = stmt(
+    db,
+    `SELECT f.rowid AS seq, doc.title AS title FROM document_fts f ${join} JOIN document doc ON doc.seq = f.rowid
+     WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`,
+  ).all(full, ...params, window) as { seq: number; title: string | null }[];
+  const wanted = phrases.map((p) => ` ${p.join(' ')} `);
+  return rows
+    .map(({ seq, title }) => {
+      const folded = ` ${tokenizeFolded(title ?? '').join(' ')} `;
+      return { seq, score: wanted.every((w) => folded.includes(w)) ? 1 : 0 };
+    })
     .sort((a, b) => b.score - a.score || b.seq - a.seq);
 }
 
@@ -227,4 +224,30 @@ function newestFirst(db: Database.Database, match: string, join: string, where: 
   return stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC`)
     .pluck()
     .iterate(match, ...params) as IterableIterator<number>;
+}
+
+/**
+ * A phrase left out of bm25 for its cost still counts a little: its BM25 term as if it
+ * occurred once in a document of average length, or also in the title (weighed five
+ * times) when the title has it. Applied to the best bm25 hits only, reading their titles.
+ */
+function withDroppedPhrases(
+  db: Database.Database,
+  rows: { seq: number; score: number }[],
+  dropped: { phrase: string[]; df: number }[],
+  maxSeq: number,
+): { seq: number; score: number }[] {
+  const titleOf = stmt(db, 'SELECT title FROM document WHERE seq = ?').pluck();
+  const terms = dropped.map(({ phrase, df }) => {
+    const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
+    const term = (f: number) => (idf * f * (K1 + 1)) / (f + K1);
+    return { phrase: phrase.join(' '), body: term(BODY_WEIGHT), both: term(TITLE_WEIGHT + BODY_WEIGHT) };
+  });
+  return rows
+    .map(({ seq, score }) => {
+      const title = ` ${tokenizeFolded((titleOf.get(seq) as string | null) ?? '').join(' ')} `;
+      for (const t of terms) score += title.includes(` ${t.phrase} `) ? t.both : t.body;
+      return { seq, score };
+    })
+    .sort((a, b) => b.score - a.score || b.seq - a.seq);
 }
