@@ -57,6 +57,15 @@ describe('sqlite search at scale', () => {
     expect(hits[0]!.snippet).toContain('[[minister]]');
   });
 
+  it('walks the whole query when the common word is too rare to check on the best hits', async () => {
+    const docs = Array.from({ length: 40 }, (_, i) => ({ text: `${filler(i)}${i % 3 === 0 ? ' The minister spoke.' : ''}` }));
+    docs[3] = { text: `${filler(3)} The minister spoke of Kalantari.` };
+    docs[6] = { text: `${filler(6)} The minister spoke of Kalantari, Kalantari and Kalantari again.` };
+    docs[20] = { text: `${filler(20)} Kalantari was absent.` }; // no "minister": must not be a hit
+    const { store, ids } = await storeWith(docs);
+    expect(searchDocuments(store.db, { text: 'minister kalantari' }, TIGHT_BUDGET).map((h) => h.documentId)).toEqual([ids[6], ids[3]]);
+  });
+
   it('puts title matches first when every word is too common for bm25', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ text: `${filler(i)} The minister spoke.` }));
     docs[5] = { text: `${filler(5)} The minister spoke.`, meta: { title: 'Minister resigns' } };

@@ -38,7 +38,10 @@ const BODY_WEIGHT = 1.0;
 const K1 = 1.2; // as FTS5's bm25()
 const TITLE_FIRST_WINDOW = 300; // newest matches looked at when bm25 is unaffordable
 const APPROX_WINDOW = 0.4; // share of the window kept when bm25 leaves phrases out
-const RERANK = 100; // best bm25 hits re-weighed when phrases were left out of bm25
+const RERANK = 100;
+const VERIFY = 300; // best bm25 hits whose text may be read to check the common phrases
+const MAX_READS = 60; // ... when about this many reads are expected to fill the page
+ // best bm25 hits re-weighed when phrases were left out of bm25
 
 interface HitRow {
   id: string;
@@ -107,9 +110,11 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
   }
 
   const want = offset + limit;
-  let scored: { seq: number; score: number }[];
+  let scored: { seq: number; score: number }[] | null;
   if (ranked.length === 0) {
     scored = titleFirst(db, phrases, full, join, where, params, Math.max(want, Math.min(tuning.rankWindow, TITLE_FIRST_WINDOW)));
+  } else if (dropped.length && expectedReads(dropped, maxSeq, want) <= MAX_READS && (scored = rankRareThenVerify(db, ranked, dropped, join, where, params, filters.length > 0, tuning, want, maxSeq))) {
+    // done: bm25 on the rare phrases, the common ones checked on the best hits' text
   } else {
     const newest = (m: string, n: number) =>
       stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
@@ -155,7 +160,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     scored = dropped.length ? withDroppedPhrases(db, rows, dropped, maxSeq) : rows;
   }
 
-  const page = scored.slice(offset, want);
+  const page = scored!.slice(offset, want);
   const byseq = stmt(db, 'SELECT id, title, site, language, published_on, text FROM document WHERE seq = ?');
   const passagesOf = stmt(db, 'SELECT start, end FROM passage WHERE document_seq = ? ORDER BY idx');
   return page.map(({ seq, score }) => {
@@ -250,4 +255,74 @@ function withDroppedPhrases(
       return { seq, score };
     })
     .sort((a, b) => b.score - a.score || b.seq - a.seq);
+}
+
+/**
+ * With common phrases in the query, an FTS5 walk of the whole query steps through the
+ * common phrases' long doclists (about as slow as bm25's count). Instead: bm25 over the
+ * newest matches of the rare phrases alone, then the best of those are read and kept
+ * when their title or text has every common phrase too (folded tokens, as indexed),
+ * until the page is full. Null when too few pass: the caller then walks the whole query.
+ */
+function rankRareThenVerify(
+  db: Database.Database,
+  ranked: string[][],
+  dropped: { phrase: string[]; df: number }[],
+  join: string,
+  where: string,
+  params: unknown[],
+  filtered: boolean,
+  tuning: SearchTuning,
+  want: number,
+  maxSeq: number,
+): { seq: number; score: number }[] | null {
+  const rankMatch = ranked.map(quote).join(' AND ');
+  const window = Math.ceil(tuning.rankWindow * APPROX_WINDOW);
+  const members = stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
+    .pluck()
+    .all(rankMatch, ...params, window) as number[];
+  if (members.length === 0) return [];
+  const floor = members[members.length - 1]!;
+  const inWindow = filtered ? 'rowid >= ? AND +rowid IN (SELECT value FROM json_each(?))' : 'rowid >= ?';
+  const rows = stmt(
+    db,
+    `SELECT seq, score FROM (
+       SELECT rowid AS seq, -bm25(document_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score FROM document_fts
+       WHERE document_fts MATCH ? AND ${inWindow} ORDER BY rowid DESC LIMIT ?
+     ) ORDER BY score DESC, seq DESC LIMIT ?`,
+  ).all(rankMatch, ...(filtered ? [floor, JSON.stringify(members)] : [floor]), members.length, VERIFY) as { seq: number; score: number }[];
+  const textOf = stmt(db, 'SELECT title, text FROM document WHERE seq = ?');
+  const terms = dropped.map(({ phrase, df }) => {
+    const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
+    const term = (f: number) => (idf * f * (K1 + 1)) / (f + K1);
+    return { phrase: ` ${phrase.join(' ')} `, body: term(BODY_WEIGHT), both: term(TITLE_WEIGHT + BODY_WEIGHT) };
+  });
+  const kept: { seq: number; score: number }[] = [];
+  // A few more than the page, so the common phrases' title weight can reorder them.
+  const enough = want + 10;
+  for (const { seq, score } of rows) {
+    const r = textOf.get(seq) as { title: string | null; text: string };
+    const title = ` ${tokenizeFolded(r.title ?? '').join(' ')} `;
+    let body: string | null = null;
+    let s = score;
+    let all = true;
+    for (const t of terms) {
+      if (title.includes(t.phrase)) s += t.both;
+      else if ((body ??= ` ${tokenizeFolded(r.text).join(' ')} `).includes(t.phrase)) s += t.body;
+      else {
+        all = false;
+        break;
+      }
+    }
+    if (all && kept.push({ seq, score: s }) >= enough) break;
+  }
+  const exhausted = rows.length < VERIFY && members.length < window;
+  if (kept.length < want && !exhausted) return null;
+  return kept.sort((a, b) => b.score - a.score || b.seq - a.seq);
+}
+
+/** Texts to read to find `want` hits that have every common phrase (independence assumed). */
+function expectedReads(dropped: { df: number }[], maxSeq: number, want: number): number {
+  const share = dropped.reduce((p, { df }) => p * Math.min(1, df / Math.max(1, maxSeq)), 1);
+  return (want + 10) / Math.max(share, 1e-9);
 }
