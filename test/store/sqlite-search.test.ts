@@ -66,6 +66,19 @@ describe('sqlite search at scale', () => {
     expect(searchDocuments(store.db, { text: 'minister kalantari' }, TIGHT_BUDGET).map((h) => h.documentId)).toEqual([ids[6], ids[3]]);
   });
 
+  it('ranks a phrase too costly for bm25 by its rarer word, matching only the phrase', async () => {
+    const docs = Array.from({ length: 30 }, (_, i) => ({
+      text: `${filler(i)} A house by the road.${i % 4 === 1 ? ' The house was scarlet.' : ''}`,
+    }));
+    docs[1] = { text: `${filler(1)} The scarlet house, the scarlet house, the scarlet house and its scarlet door.` };
+    docs[9] = { text: `${filler(9)} They saw the scarlet house.` };
+    docs[17] = { text: `${filler(17)} The scarlet house stood by the road.` };
+    const { store, ids } = await storeWith(docs);
+    const hits = searchDocuments(store.db, { text: '"scarlet house"', limit: 50 }, TIGHT_BUDGET).map((h) => h.documentId);
+    expect(hits[0]).toBe(ids[1]); // the oldest: ranked, not merely newest first
+    expect([...hits].sort()).toEqual([ids[1], ids[9], ids[17]].sort());
+  });
+
   it('puts title matches first when every word is too common for bm25', async () => {
     const docs = Array.from({ length: 40 }, (_, i) => ({ text: `${filler(i)} The minister spoke.` }));
     docs[5] = { text: `${filler(5)} The minister spoke.`, meta: { title: 'Minister resigns' } };

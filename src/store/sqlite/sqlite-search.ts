@@ -107,6 +107,16 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
         spent += c;
       } else dropped.push({ phrase: p, df: Math.min(...p.map(df)) });
     }
+    // No whole phrase fits (phrases of common words): weigh their rarest words instead,
+    // the phrases themselves still being required.
+    if (ranked.length === 0) {
+      spent = 0;
+      for (const { t, c } of [...new Set(phrases.flat())].map((t) => ({ t, c: df(t) })).sort((a, b) => a.c - b.c)) {
+        if (spent + c > tuning.idfBudget) break;
+        ranked.push([t]);
+        spent += c;
+      }
+    }
   }
 
   const want = offset + limit;
@@ -140,7 +150,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     }
     // One statement, so bm25() weighs the phrases once: walk the ranked phrases' matches
     // newest first down to the last candidate, scoring only the candidates.
-    const exact = ranked.length === phrases.length && filters.length === 0;
+    const exact = dropped.length === 0 && filters.length === 0;
     const inWindow = exact ? 'rowid >= ?' : 'rowid >= ? AND +rowid IN (SELECT value FROM json_each(?))';
     const windowParams = exact ? [floor] : [floor, JSON.stringify(members)];
     const rows = stmt(
@@ -277,20 +287,35 @@ function rankRareThenVerify(
   maxSeq: number,
 ): { seq: number; score: number }[] | null {
   const rankMatch = ranked.map(quote).join(' AND ');
-  const window = Math.ceil(tuning.rankWindow * APPROX_WINDOW);
+  // Walks here cover the rare phrases only (within the budget): the full window, and
+  // older title matches as on the exact path.
+  const window = tuning.rankWindow;
   const members = stmt(db, `SELECT f.rowid FROM document_fts f ${join} WHERE document_fts MATCH ? ${where} ORDER BY f.rowid DESC LIMIT ?`)
     .pluck()
     .all(rankMatch, ...params, window) as number[];
   if (members.length === 0) return [];
   const floor = members[members.length - 1]!;
+  const older: number[] = [];
+  if (members.length >= window && tuning.olderTitleHits > 0) {
+    const titled = `{title} : (${ranked.map(quote).join(' OR ')}) AND ${rankMatch}`;
+    for (const seq of newestFirst(db, titled, join, where, params)) {
+      if (seq < floor && older.push(seq) >= tuning.olderTitleHits) break;
+    }
+  }
   const inWindow = filtered ? 'rowid >= ? AND +rowid IN (SELECT value FROM json_each(?))' : 'rowid >= ?';
   const rows = stmt(
     db,
     `SELECT seq, score FROM (
        SELECT rowid AS seq, -bm25(document_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS score FROM document_fts
-       WHERE document_fts MATCH ? AND ${inWindow} ORDER BY rowid DESC LIMIT ?
+       WHERE document_fts MATCH ? AND ((${inWindow}) OR +rowid IN (SELECT value FROM json_each(?))) ORDER BY rowid DESC LIMIT ?
      ) ORDER BY score DESC, seq DESC LIMIT ?`,
-  ).all(rankMatch, ...(filtered ? [floor, JSON.stringify(members)] : [floor]), members.length, VERIFY) as { seq: number; score: number }[];
+  ).all(
+    rankMatch,
+    ...(filtered ? [floor, JSON.stringify(members)] : [floor]),
+    JSON.stringify(older),
+    members.length + older.length,
+    VERIFY,
+  ) as { seq: number; score: number }[];
   const textOf = stmt(db, 'SELECT title, text FROM document WHERE seq = ?');
   const terms = dropped.map(({ phrase, df }) => {
     const idf = Math.max(1e-6, Math.log((maxSeq - df + 0.5) / (df + 0.5)));
