@@ -23,7 +23,7 @@ const filler = (i: number) => `Report ${i} on weather and roads in the north.`;
 // A 20-match window; every phrase may be weighed by bm25 (budget above the corpus size).
 const SMALL_WINDOW: SearchTuning = { ...DEFAULT_TUNING, rankWindow: 20, olderTitleHits: 5, probe: 5 };
 // As SMALL_WINDOW, but only phrases in at most ~10 documents are weighed.
-const TIGHT_BUDGET: SearchTuning = { ...SMALL_WINDOW, idfBudget: 10 };
+const TIGHT_BUDGET: SearchTuning = { ...SMALL_WINDOW, idfBudget: 10, phraseIdfBudget: 10 };
 
 describe('sqlite search at scale', () => {
   it('still ranks first a strongly matching document older than the window', async () => {

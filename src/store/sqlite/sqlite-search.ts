@@ -27,11 +27,12 @@ import type { SearchHit, SearchQuery } from '../store.js';
 export interface SearchTuning {
   rankWindow: number; // newest matches scored with bm25()
   idfBudget: number; // doclist entries bm25() may walk to weigh the query's phrases
+  phraseIdfBudget: number; // the same when the query has a quoted phrase (slower target)
   olderTitleHits: number; // older title matches also scored
   probe: number; // matches read from a doclist's end to estimate its length
 }
 
-export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 100_000, olderTitleHits: 1_000, probe: 200 };
+export const DEFAULT_TUNING: SearchTuning = { rankWindow: 5_000, idfBudget: 100_000, phraseIdfBudget: 400_000, olderTitleHits: 1_000, probe: 200 };
 
 const TITLE_WEIGHT = 5.0;
 const BODY_WEIGHT = 1.0;
@@ -87,9 +88,10 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
 
   // Which phrases bm25 may weigh: cheapest first while their doclist walks fit the budget.
   const maxSeq = (stmt(db, 'SELECT max(seq) FROM document').pluck().get() as number | null) ?? 0;
+  const budget = phrases.some((p) => p.length > 1) ? tuning.phraseIdfBudget : tuning.idfBudget;
   let ranked = phrases;
   const dropped: { phrase: string[]; df: number }[] = [];
-  if (maxSeq > tuning.idfBudget) {
+  if (maxSeq > budget) {
     const dfOf = new Map<string, number>();
     const df = (token: string) => {
       let v = dfOf.get(token);
@@ -102,7 +104,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     ranked = [];
     let spent = 0;
     for (const { p, c } of byCost) {
-      if (spent + c <= tuning.idfBudget && dropped.length === 0) {
+      if (spent + c <= budget && dropped.length === 0) {
         ranked.push(p);
         spent += c;
       } else dropped.push({ phrase: p, df: Math.min(...p.map(df)) });
@@ -112,7 +114,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
     if (ranked.length === 0) {
       spent = 0;
       for (const { t, c } of [...new Set(phrases.flat())].map((t) => ({ t, c: df(t) })).sort((a, b) => a.c - b.c)) {
-        if (spent + c > tuning.idfBudget) break;
+        if (spent + c > budget) break;
         ranked.push([t]);
         spent += c;
       }
