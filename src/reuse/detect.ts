@@ -6,7 +6,7 @@ import { foldForSearch } from '../text/normalize.js';
 import { alignTokens, DEFAULT_ALIGN_OPTIONS, type AlignedPassage, type AlignOptions } from './align.js';
 import { compareIsoDates, publishedAt, type ReuseDirection, type ReuseDocument } from './direction.js';
 import { DEFAULT_FINGERPRINT_OPTIONS, sampleFingerprints, type FingerprintOptions, type Fingerprints } from './fingerprint.js';
-import { DEFAULT_CANDIDATE_OPTIONS, findCandidates, type CandidateOptions, type ReuseIndex } from './reuse-index.js';
+import { DEFAULT_CANDIDATE_OPTIONS, findCandidateHits, type CandidateOptions, type ReuseIndex, type ReusePosting } from './reuse-index.js';
 import { tokenizeForReuse, type ReuseTokens } from './tokenize.js';
 
 /** A ReuseLink before the store gives it an id. */
@@ -39,6 +39,21 @@ export interface ReuseOptions {
    * hundreds of sites still links to enough of them for its cluster to hold together.
    */
   maxCandidates: number;
+  /**
+   * A passage of the new document is linked to at most this many earlier documents: the
+   * best-matching one (ties: the earliest indexed, i.e. the cluster's first member) and a
+   * few more. One passage in N documents then gives about N·linksPerPassage links forming
+   * one cluster, not N(N-1)/2. A candidate whose every shared shingle lies in passages
+   * already linked this often (or tried `maxTriesPerShingle` times) is not aligned.
+   */
+  linksPerPassage: number;
+  maxTriesPerShingle: number;
+  /**
+   * Shingles held by at most this many candidates are linked to all of them (a source and
+   * the dozen-odd answers quoting it each get a direct link); the limits above apply to
+   * passages held by more, so links per document stay bounded.
+   */
+  linkAllUpTo: number;
 }
 
 export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
@@ -48,6 +63,9 @@ export const DEFAULT_REUSE_OPTIONS: ReuseOptions = {
   boilerplate: { minSiteDocuments: 3, stockPhraseDocuments: 10, stockPhraseMaxWords: 25 },
   add: true,
   maxCandidates: 200,
+  linksPerPassage: 2,
+  maxTriesPerShingle: 6,
+  linkAllUpTo: 16,
 };
 
 export type GetReuseDocument = (id: string) => ReuseDocument | undefined | Promise<ReuseDocument | undefined>;
@@ -77,27 +95,74 @@ export async function detectReuseForDocument(
 ): Promise<DetectedReuse[]> {
   const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
   const prepared = prepareDocument(doc, opts.fingerprint);
-  const candidates = await findCandidates(index, prepared.fingerprints, opts.candidates);
+  const candidates = await findCandidateHits(index, prepared.fingerprints, opts.candidates);
   const links: DetectedReuse[] = [];
   const siteCache = new Map<string, string | null>();
-  const ranked = [...candidates]
-    .filter(([id]) => id !== doc.id)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-    .slice(0, opts.maxCandidates);
-  for (const [candidateId] of ranked) {
-    const other = await getDoc(candidateId);
-    if (!other) continue;
-    siteCache.set(other.id, siteKey(other.site));
-    const otherTokens = tokenizeForReuse(other.text);
-    const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
-    const onTie = guessAIsSource(passages, doc, prepared.tokens, other, otherTokens);
-    for (const p of passages) {
-      const boilerplate = await isBoilerplateSpan(doc, p.aStart, p.aEnd, other, index, getDoc, opts, siteCache, prepared);
-      links.push(orient(p, doc, other, boilerplate, onTie));
+  const others = [...candidates].filter(([id]) => id !== doc.id);
+  // First the earliest indexed holder of each passage (the cluster's first member, often
+  // the origin), then the best-matching others: most shared shingles first.
+  const byOrder = [...others].sort((x, y) => x[1].order - y[1].order);
+  const byShared = [...others].sort((x, y) => y[1].shared - x[1].shared || x[1].order - y[1].order || (x[0] < y[0] ? -1 : 1));
+  // Per token position of the new document: links whose passage covers it, alignments tried.
+  const linked = new Uint16Array(prepared.tokens.count + 1);
+  const tried = new Uint16Array(prepared.tokens.count + 1);
+  const holders = new Uint32Array(prepared.tokens.count + 1);
+  for (const [, hit] of others) for (const p of hit.newPositions ?? []) holders[p]!++;
+  const cachedIndex = withCachedLookup(index);
+  const done = new Set<string>();
+  let aligned = 0;
+  const passes: [typeof others, number][] = [
+    [byOrder, 1],
+    [byShared, opts.linksPerPassage],
+  ];
+  for (const [ranked, perPassage] of passes) {
+    for (const [candidateId, hit] of ranked) {
+      if (aligned >= opts.maxCandidates) break;
+      if (done.has(candidateId)) continue;
+      const positions = hit.newPositions;
+      const open = (p: number): boolean => holders[p]! <= opts.linkAllUpTo || (linked[p]! < perPassage && tried[p]! < opts.maxTriesPerShingle);
+      if (positions && !positions.some(open)) continue;
+      done.add(candidateId);
+      const other = await getDoc(candidateId);
+      if (!other) continue;
+      aligned++;
+      siteCache.set(other.id, siteKey(other.site));
+      const otherTokens = tokenizeForReuse(other.text);
+      const passages = alignTokens(prepared.tokens, doc.text, otherTokens, other.text, opts.align);
+      const onTie = guessAIsSource(passages, doc, prepared.tokens, other, otherTokens);
+      if (positions) {
+        for (const p of positions) {
+          tried[p] = Math.min(tried[p]! + 1, 0xffff);
+          if (passages.some((q) => p >= q.aFirst && p < q.aLast)) linked[p] = Math.min(linked[p]! + 1, 0xffff);
+        }
+      }
+      for (const p of passages) {
+        const boilerplate = await isBoilerplateSpan(doc, p.aStart, p.aEnd, other, cachedIndex, getDoc, opts, siteCache, prepared);
+        links.push(orient(p, doc, other, boilerplate, onTie));
+      }
     }
   }
   if (opts.add) await index.add(doc.id, prepared.fingerprints);
   return links;
+}
+
+/** The index with lookups remembered per hash (one document's passages ask for the same shingles). */
+function withCachedLookup(index: ReuseIndex): ReuseIndex {
+  const cache = new Map<number, ReusePosting[]>();
+  return {
+    add: (id, fp) => index.add(id, fp),
+    has: (id) => index.has(id),
+    lookup: async (hashes) => {
+      const missing = hashes.filter((h) => !cache.has(h));
+      if (missing.length > 0) {
+        for (const h of missing) cache.set(h, []);
+        for (const p of await index.lookup(missing)) cache.get(p.hash)?.push(p);
+      }
+      const out: ReusePosting[] = [];
+      for (const h of new Set(hashes)) out.push(...cache.get(h)!);
+      return out;
+    },
+  };
 }
 
 /** Align two documents directly, without an index (tests, re-checks, small sets). */

@@ -17,8 +17,11 @@
 //   detectReuseForDocument(doc: ReuseDocument, index, getDoc, options?): Promise<DetectedReuse[]>
 //       Incremental: fingerprints the new document, looks up candidates, aligns each one,
 //       flags boilerplate, orients by date, then adds the document to the index
-//       (options.add = false to only look). Reads only candidates (at most 200, most
-//       shared first) through getDoc; never rescans other documents.
+//       (options.add = false to only look). Reads only candidates (at most 200) through
+//       getDoc; never rescans other documents. A passage held by more than 16 candidates
+//       is linked only to its earliest indexed holder and the best match (linksPerPassage
+//       = 2), so one passage in N documents gives O(N) links in one cluster, and the cost
+//       of adding a document is bounded by that document.
 //   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
 //   recheckBoilerplate(links, index, getDoc, options?): Promise<links>
 //       Re-flags short links whose line has since become common (a stock line is only

@@ -2,7 +2,15 @@
 // the head of a linked list of postings. A JS Map tops out near 16.7 M entries and costs
 // ~80 bytes per entry; this costs ~24 bytes per posting, ~11 M postings at 100k articles.
 import type { Fingerprints } from './fingerprint.js';
-import { CandidateCounter, firstPositions, uniqueSorted, type CandidateOptions, type ReuseIndex, type ReusePosting } from './reuse-index.js';
+import {
+  CandidateCounter,
+  firstPositions,
+  uniqueSorted,
+  type CandidateHit,
+  type CandidateOptions,
+  type ReuseIndex,
+  type ReusePosting,
+} from './reuse-index.js';
 
 export class MemoryReuseIndex implements ReuseIndex {
   private readonly ids: string[] = [];
@@ -104,6 +112,12 @@ export class MemoryReuseIndex implements ReuseIndex {
   }
 
   candidates(fingerprints: Fingerprints, options: CandidateOptions): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, h] of this.candidateHits(fingerprints, options)) out.set(id, h.shared);
+    return out;
+  }
+
+  candidateHits(fingerprints: Fingerprints, options: CandidateOptions): Map<string, CandidateHit> {
     const counter = new CandidateCounter<number>(options);
     for (const [h, newPosition] of firstPositions(fingerprints)) {
       const slot = this.findSlot(h);
@@ -116,8 +130,8 @@ export class MemoryReuseIndex implements ReuseIndex {
         counter.add(doc, newPosition, this.postPos[p]!);
       }
     }
-    const out = new Map<string, number>();
-    for (const [doc, count] of counter.candidates()) out.set(this.ids[doc]!, count);
+    const out = new Map<string, CandidateHit>();
+    for (const [doc, shared, newPositions] of counter.withPositions()) out.set(this.ids[doc]!, { shared, newPositions, order: doc });
     return out;
   }
 

@@ -37,8 +37,23 @@ export interface ReuseIndex {
   lookup(hashes: Uint32Array): MaybePromise<Iterable<ReusePosting>>;
   /** Documents sharing at least `minShared` distinct hashes, with the count; optional fast path. */
   candidates?(fingerprints: Fingerprints, options: CandidateOptions): MaybePromise<Map<string, number>>;
+  /**
+   * Like candidates, with where each candidate matched in the new document and its insertion
+   * order (earliest indexed first); optional fast path that lets detection skip candidates
+   * whose shared passage is already linked to enough documents.
+   */
+  candidateHits?(fingerprints: Fingerprints, options: CandidateOptions): MaybePromise<Map<string, CandidateHit>>;
   remove?(documentId: string): MaybePromise<void>;
   has(documentId: string): MaybePromise<boolean>;
+}
+
+/** A candidate document: shared distinct hashes, their token positions in the new document, index order. */
+export interface CandidateHit {
+  shared: number;
+  /** Token positions (in the new document) of the shared hashes; null when the index cannot tell. */
+  newPositions: number[] | null;
+  /** Lower = added to the index earlier (ties of `shared` go to the earliest). */
+  order: number;
 }
 
 /**
@@ -46,15 +61,24 @@ export interface ReuseIndex {
  * matched, to apply CandidateOptions. Keys are whatever the index uses for documents.
  */
 export class CandidateCounter<K> {
-  private readonly hits = new Map<K, { count: number; at: number[] }>();
+  private readonly hits = new Map<K, { count: number; at: number[]; positions: number[] }>();
   constructor(private readonly options: CandidateOptions) {}
 
   /** One distinct shared hash: at token `newPosition` here and `oldPosition` there. */
   add(doc: K, newPosition: number, oldPosition: number): void {
     let h = this.hits.get(doc);
-    if (!h) this.hits.set(doc, (h = { count: 0, at: [] }));
+    if (!h) this.hits.set(doc, (h = { count: 0, at: [], positions: [] }));
     h.count++;
+    h.positions.push(newPosition);
     if (h.at.length < 8) h.at.push(newPosition, oldPosition);
+  }
+
+  /** The candidates with the new document's positions of their shared hashes. */
+  *withPositions(): Iterable<[K, number, number[]]> {
+    const near = this.options.nearWords;
+    for (const [doc, h] of this.hits) {
+      if (h.count >= this.options.minShared || (h.count >= 2 && hasNearPair(h.at, near))) yield [doc, h.count, h.positions];
+    }
   }
 
   *candidates(): Iterable<[K, number]> {
@@ -95,6 +119,25 @@ export async function findCandidates(
   options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
 ): Promise<Map<string, number>> {
   if (index.candidates) return index.candidates(fingerprints, options);
+  const hits = await findCandidateHits(index, fingerprints, options);
+  return new Map([...hits].map(([id, h]) => [id, h.shared]));
+}
+
+/**
+ * findCandidates with, per candidate, where it matched in the new document and its index
+ * order (see CandidateHit). Indexes with only candidates() give hits without positions.
+ */
+export async function findCandidateHits(
+  index: ReuseIndex,
+  fingerprints: Fingerprints,
+  options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+): Promise<Map<string, CandidateHit>> {
+  if (index.candidateHits) return index.candidateHits(fingerprints, options);
+  if (index.candidates) {
+    const counts = await index.candidates(fingerprints, options);
+    let order = 0;
+    return new Map([...counts].map(([id, shared]) => [id, { shared, newPositions: null, order: order++ }]));
+  }
   const first = firstPositions(fingerprints);
   const byHash = new Map<number, Map<string, number>>();
   for (const p of await index.lookup(uniqueSorted(fingerprints.hashes))) {
@@ -103,11 +146,17 @@ export async function findCandidates(
     if (!docs.has(p.documentId)) docs.set(p.documentId, p.position);
   }
   const counter = new CandidateCounter<string>(options);
+  const order = new Map<string, number>();
   for (const [hash, docs] of byHash) {
     if (docs.size > options.maxDocumentFrequency) continue;
-    for (const [doc, position] of docs) counter.add(doc, first.get(hash)!, position);
+    for (const [doc, position] of docs) {
+      if (!order.has(doc)) order.set(doc, order.size);
+      counter.add(doc, first.get(hash)!, position);
+    }
   }
-  return new Map(counter.candidates());
+  const out = new Map<string, CandidateHit>();
+  for (const [doc, shared, newPositions] of counter.withPositions()) out.set(doc, { shared, newPositions, order: order.get(doc)! });
+  return out;
 }
 
 /** Sorted distinct values. */

@@ -8,17 +8,21 @@ import {
   CandidateCounter,
   firstPositions,
   uniqueSorted,
+  type CandidateHit,
   type CandidateOptions,
   type ReuseIndex,
   type ReusePosting,
 } from '../../reuse/reuse-index.js';
 
 /**
- * Postings read per hash at most. A hash held by more documents than this is a stock
- * phrase: candidates skip it (maxDocumentFrequency is below this) and lookups report
- * only the first ones, which is enough to tell it is common.
+ * Postings lookup() reads per hash at most (the earliest indexed ones). A hash held by
+ * more documents is a stock phrase or a passage already known in many documents; the
+ * boilerplate checks need at most 50 holders, so this many tell it is common. Candidate
+ * search reads maxDocumentFrequency + 1 per hash at most and skips hashes that fill it.
+ * Either way the cost of adding a document is bounded by its own fingerprints, not by
+ * how many documents share its text.
  */
-const MAX_POSTINGS_PER_HASH = 2_000;
+const MAX_POSTINGS_PER_HASH = 256;
 
 export class SqliteReuseIndex implements ReuseIndex {
   private readonly stmt;
@@ -42,6 +46,7 @@ export class SqliteReuseIndex implements ReuseIndex {
       postings: db.prepare(
         'SELECT s.document_num AS num, s.position AS position FROM reuse_shingle s WHERE s.hash = ? LIMIT ' + MAX_POSTINGS_PER_HASH,
       ),
+      postingsUpTo: db.prepare('SELECT s.document_num AS num, s.position AS position FROM reuse_shingle s WHERE s.hash = ? LIMIT ?'),
       idOf: db.prepare('SELECT id FROM reuse_document WHERE num = ?').pluck(),
       deleteShingles: db.prepare('DELETE FROM reuse_shingle WHERE document_num = ?'),
       deleteDoc: db.prepare('DELETE FROM reuse_document WHERE num = ?'),
@@ -94,20 +99,30 @@ export class SqliteReuseIndex implements ReuseIndex {
 
   /** Fast path of findCandidates: counts on document numbers, resolves ids of candidates only. */
   candidates(fingerprints: Fingerprints, options: CandidateOptions): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, h] of this.candidateHits(fingerprints, options)) out.set(id, h.shared);
+    return out;
+  }
+
+  /** Candidates with where they matched; document numbers give the index order. */
+  candidateHits(fingerprints: Fingerprints, options: CandidateOptions): Map<string, CandidateHit> {
     const first = firstPositions(fingerprints);
     const counter = new CandidateCounter<number>(options);
     for (const hash of uniqueSorted(fingerprints.hashes)) {
       this.lookedUp++;
       this.onLookup?.(hash);
-      const rows = this.stmt.postings.all(hash) as { num: number; position: number }[];
+      // A hash in more than maxDocumentFrequency rows is skipped: reading more of them would
+      // make the cost of one document grow with the workspace.
+      const rows = this.stmt.postingsUpTo.all(hash, options.maxDocumentFrequency + 1) as { num: number; position: number }[];
+      if (rows.length > options.maxDocumentFrequency) continue;
       const docs = new Map<number, number>();
       for (const r of rows) if (!docs.has(r.num)) docs.set(r.num, r.position);
       if (docs.size > options.maxDocumentFrequency) continue;
       for (const [num, position] of docs) counter.add(num, first.get(hash)!, position);
     }
     const ids = new Map<number, string>();
-    const out = new Map<string, number>();
-    for (const [num, count] of counter.candidates()) out.set(this.idOfNum(num, ids), count);
+    const out = new Map<string, CandidateHit>();
+    for (const [num, shared, newPositions] of counter.withPositions()) out.set(this.idOfNum(num, ids), { shared, newPositions, order: num });
     return out;
   }
 
