@@ -157,6 +157,108 @@ function toInputs(mentions: Mention[], text?: string): MentionInput[] {
   });
 }
 
+/** The largest block a run asks for (MAX_BLOCK): key lists are cached up to one more id. */
+const CACHED_BLOCK = 200;
+
+/**
+ * The store as one run sees it, with what the run reads again and again kept: the
+ * entity ids of each blocking key (a common word's key is asked for by most documents)
+ * and parsed entities. The run is the workspace's only writer while it lasts, and every
+ * write goes through applyEntityChange here, which keeps the cache true: keys an entity
+ * gains are added to their cached lists; a deletion or a key replacement drops the key
+ * cache; a written entity is read again. Results are the store's, only cheaper.
+ */
+export function runCache(store: Store): Store {
+  // Ids of a key sorted as the store returns them (by id); CACHED_BLOCK + 1 ids means "more".
+  const keyIds = new Map<string, string[]>();
+  const entities = new Map<string, Entity>();
+  // The cached keys whose lists hold an entity (may name keys dropped since).
+  const cachedKeys = new Map<string, Set<string>>();
+  const keysOf = (id: string) => {
+    let set = cachedKeys.get(id);
+    if (!set) cachedKeys.set(id, (set = new Set()));
+    return set;
+  };
+  const findEntitiesByKeys = async (keys: string[], maxBlock: number): Promise<Map<string, string[]>> => {
+    if (maxBlock > CACHED_BLOCK) return store.findEntitiesByKeys(keys, maxBlock);
+    const missing = [...new Set(keys)].filter((k) => !keyIds.has(k));
+    if (missing.length > 0) {
+      const found = await store.findEntitiesByKeys(missing, CACHED_BLOCK);
+      // An empty answer is an empty block or one larger than CACHED_BLOCK: asked again in full.
+      const empty = missing.filter((k) => (found.get(k) ?? []).length === 0);
+      const full = empty.length > 0 ? await store.findEntitiesByKeys(empty, 1_000_000_000) : new Map<string, string[]>();
+      for (const k of missing) {
+        const ids = (found.get(k)?.length ? found.get(k)! : (full.get(k) ?? [])).slice(0, CACHED_BLOCK + 1);
+        keyIds.set(k, ids);
+        for (const id of ids) keysOf(id).add(k);
+      }
+    }
+    const out = new Map<string, string[]>();
+    for (const k of new Set(keys)) {
+      const ids = keyIds.get(k)!;
+      out.set(k, ids.length > maxBlock ? [] : ids.slice(0, maxBlock));
+    }
+    return out;
+  };
+  const getEntities = async (ids: string[]): Promise<Entity[]> => {
+    const missing = ids.filter((id) => !entities.has(id));
+    if (missing.length > 0) for (const e of await store.getEntities(missing)) entities.set(e.id, e);
+    const out: Entity[] = [];
+    for (const id of ids) {
+      const e = entities.get(id);
+      if (e) out.push(e);
+    }
+    return out;
+  };
+  const applyEntityChange: Store['applyEntityChange'] = async (change) => {
+    const result = await store.applyEntityChange(change);
+    if ((change.putEntities ?? []).some((p) => !p.keepKeys)) {
+      keyIds.clear();
+      cachedKeys.clear();
+    }
+    for (const id of change.deleteEntityIds ?? []) {
+      entities.delete(id);
+      // A deleted entity leaves its keys' lists. A full list (more than CACHED_BLOCK ids)
+      // holding it may now be the whole block or still too large: asked again.
+      for (const k of cachedKeys.get(id) ?? []) {
+        const ids = keyIds.get(k);
+        const at = ids ? ids.indexOf(id) : -1;
+        if (at < 0) continue;
+        if (ids!.length > CACHED_BLOCK) keyIds.delete(k);
+        else ids!.splice(at, 1);
+      }
+      cachedKeys.delete(id);
+    }
+    for (const { entity, keys } of change.putEntities ?? []) {
+      entities.delete(entity.id);
+      for (const k of keys) {
+        const ids = keyIds.get(k);
+        if (!ids || ids.length > CACHED_BLOCK) continue;
+        let lo = 0;
+        let hi = ids.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (ids[mid]! < entity.id) lo = mid + 1;
+          else hi = mid;
+        }
+        if (ids[lo] !== entity.id) {
+          ids.splice(lo, 0, entity.id);
+          keysOf(entity.id).add(k);
+        }
+      }
+    }
+    return result;
+  };
+  const overrides: Partial<Store> = { findEntitiesByKeys, getEntities, applyEntityChange };
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && prop in overrides) return overrides[prop as keyof Store];
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
 /** Entities being written in this batch, visible to the next documents before the commit. */
 class Overlay {
   readonly entities = new Map<string, Entity>();
@@ -269,7 +371,7 @@ async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord,
  */
 export async function resolveWorkspace(ws: { store: Store }, options: ResolveRunOptions = {}): Promise<ResolveReport> {
   const started = performance.now();
-  const store = ws.store;
+  const store = runCache(ws.store);
   const now = (options.now ?? new Date()).toISOString();
   const report: ResolveReport = { documents: 0, mentions: 0, linkedToExisting: 0, entitiesCreated: 0, reviewCandidates: 0, entitiesDropped: 0, aliasMentions: 0, seconds: 0 };
 

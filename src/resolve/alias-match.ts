@@ -65,14 +65,38 @@ const ARABIC = /[\u0600-\u06ff]/;
 // What may stand between two words of one name: spaces, a hyphen, an apostrophe.
 const GAP = /^[ \u00a0\-\u2010\u2011'’‘]{1,3}$/;
 
+// Keys of the words seen (a word's key depends on the word alone): each computed once.
+const tokenKeys = new Map<string, string>();
+const TOKEN_KEY_LIMIT = 200_000;
+
 function tokenKey(surface: string, arabic: boolean): string {
-  if (arabic) return 'a:' + foldScript(surface);
-  const folded = foldLatinText(surface).replace(/ /g, '');
-  return 'l:' + phoneticWord(folded);
+  const hit = tokenKeys.get(surface);
+  if (hit !== undefined) return hit;
+  let key: string;
+  if (arabic) key = 'a:' + foldScript(surface);
+  else key = 'l:' + phoneticWord(foldLatinText(surface).replace(/ /g, ''));
+  if (tokenKeys.size >= TOKEN_KEY_LIMIT) tokenKeys.clear();
+  tokenKeys.set(surface, key);
+  return key;
 }
 
-/** Word tokens of a text with their match keys. */
+// A document's text is tokenized by several steps in a row (lookup, translations,
+// cross-script names, matching): the last text's tokens are kept. Tokens are read only.
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
+/** Word tokens of a text with their match keys (the returned tokens must not be changed). */
 export function aliasTokens(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  const out = tokenize(text);
+  if (text.length > 200) {
+    lastText = text;
+    lastTokens = out;
+  }
+  return out;
+}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const surface = m[0].replace(/^\u200c+|\u200c+$/g, '');
@@ -291,31 +315,62 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
     out.set(id, list);
   };
   const wordsOf = (s: string, type: NameType) => analyzeName(s, type).words;
+  // The text's two-word spans (one script, name gap between) and its single words, each
+  // analyzed once and found by the skeleton they must share with a name's (last) word,
+  // so a document costs its words plus its entities' names, not their product.
+  let pairs: Map<string, { i: number; arabic: boolean; tw: string[] }[]> | null = null;
+  const pairsBySkeleton = () => {
+    if (pairs) return pairs;
+    pairs = new Map();
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      if (a.arabic !== b.arabic || !GAP.test(text.slice(a.end, b.start))) continue;
+      const tw = wordsOf(`${a.surface} ${b.surface}`, 'PERSON');
+      if (tw.length !== 2) continue;
+      const sk = skeletonOf(tw[1]!);
+      const list = pairs.get(sk) ?? [];
+      list.push({ i, arabic: a.arabic, tw });
+      pairs.set(sk, list);
+    }
+    return pairs;
+  };
+  const singles = new Map<NameType, Map<string, { t: Token; w: string }[]>>();
+  const singlesBySkeleton = (type: NameType) => {
+    let bySk = singles.get(type);
+    if (bySk) return bySk;
+    bySk = new Map();
+    for (const t of tokens) {
+      if ([...t.surface].length < 4) continue;
+      const tw = wordsOf(t.surface, type);
+      if (tw.length !== 1) continue;
+      const sk = skeletonOf(tw[0]!);
+      const list = bySk.get(sk) ?? [];
+      list.push({ t, w: tw[0]! });
+      bySk.set(sk, list);
+    }
+    singles.set(type, bySk);
+    return bySk;
+  };
   for (const e of entities) {
     for (const name of new Set(e.names)) {
       const arabic = ARABIC.test(name);
       const nw = wordsOf(name, e.type);
       if (e.type === 'PERSON') {
         if (nw.length !== 2) continue;
-        for (let i = 0; i + 1 < tokens.length; i++) {
-          const a = tokens[i]!;
-          const b = tokens[i + 1]!;
-          if (a.arabic === arabic || b.arabic === arabic || !GAP.test(text.slice(a.end, b.start))) continue;
-          const tw = wordsOf(`${a.surface} ${b.surface}`, 'PERSON');
-          if (tw.length !== 2) continue;
-          if (wordSimilarity(tw[0]!, nw[0]!, CROSS_VOWEL_COST) >= 0.75 && wordSimilarity(tw[1]!, nw[1]!, CROSS_VOWEL_COST) >= 0.8 && skeletonOf(tw[1]!) === skeletonOf(nw[1]!)) {
-            add(e.id, text.slice(a.start, b.end));
+        for (const { i, arabic: script, tw } of pairsBySkeleton().get(skeletonOf(nw[1]!)) ?? []) {
+          if (script === arabic) continue;
+          if (wordSimilarity(tw[0]!, nw[0]!, CROSS_VOWEL_COST) >= 0.75 && wordSimilarity(tw[1]!, nw[1]!, CROSS_VOWEL_COST) >= 0.8) {
+            add(e.id, text.slice(tokens[i]!.start, tokens[i + 1]!.end));
           }
         }
       } else {
         if (nw.length !== 1) continue;
         const sk = skeletonOf(nw[0]!);
         if (sk.length < 3) continue;
-        for (const t of tokens) {
-          if (t.arabic === arabic || [...t.surface].length < 4) continue;
-          const tw = wordsOf(t.surface, e.type);
-          if (tw.length !== 1 || skeletonOf(tw[0]!) !== sk) continue;
-          if (wordSimilarity(tw[0]!, nw[0]!, CROSS_VOWEL_COST) >= 0.9) add(e.id, t.surface);
+        for (const { t, w } of singlesBySkeleton(e.type).get(sk) ?? []) {
+          if (t.arabic === arabic) continue;
+          if (wordSimilarity(w, nw[0]!, CROSS_VOWEL_COST) >= 0.9) add(e.id, t.surface);
         }
       }
     }

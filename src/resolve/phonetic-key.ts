@@ -70,6 +70,19 @@ function applyLetterRules(word: string): string {
 
 /** The key of one folded word: "daryoush" -> "daryush", "hossein" -> "husain", "mohammed" -> "muhamad". */
 export function phoneticWord(word: string): string {
+  const hit = phoneticCache.get(word);
+  if (hit !== undefined) return hit;
+  const w = computePhoneticWord(word);
+  if (phoneticCache.size >= PHONETIC_CACHE_LIMIT) phoneticCache.clear();
+  phoneticCache.set(word, w);
+  return w;
+}
+
+// The same words come back in every document and every entity name: keyed once.
+const phoneticCache = new Map<string, string>();
+const PHONETIC_CACHE_LIMIT = 200_000;
+
+function computePhoneticWord(word: string): string {
   let w = word;
   for (let k = 0; k < 4; k++) {
     const next = applyLetterRules(w);
