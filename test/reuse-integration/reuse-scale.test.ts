@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/model/schema.js';
 import { reuseClusters, reuseWorkspace } from '../../src/pipeline/reuse-run.js';
 import { openWorkspace, type Workspace } from '../../src/pipeline/workspace.js';
-import { detectReuseForDocument, MemoryReuseIndex, clusterReuse, type DetectedReuse, type ReuseDocument } from '../../src/reuse/index.js';
+import {
+  clusterReuse,
+  DEFAULT_CANDIDATE_OPTIONS,
+  detectReuseForDocument,
+  MemoryReuseIndex,
+  type DetectedReuse,
+  type ReuseDocument,
+} from '../../src/reuse/index.js';
 import { LOG, makeDocument, tempDir } from '../helpers/store.js';
 import { DETENTION } from '../reuse/texts.js';
 
@@ -85,5 +92,26 @@ describe('reuse of one passage in many documents', () => {
     expect(clusters[0]!.members.map((m) => m.documentId).sort()).toEqual([...ids].sort());
     expect(clusters[0]!.earliest.documentId).toBe(ids[ORIGIN]);
     expect(new Set(stored.map((l) => l.clusterId))).toEqual(new Set([clusters[0]!.id]));
+  });
+
+  it('keeps joining the cluster once the passage is in more documents than candidate search reads per shingle', async () => {
+    // Shingles held by more than maxDocumentFrequency documents offer only their earliest
+    // holders; with 20 here, documents 21..120 must still join the one cluster.
+    const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
+    open.push(w);
+    const ids: string[] = [];
+    for (const t of texts()) {
+      const { doc, passages } = makeDocument(t.text, { site: t.site, published: { value: t.published, evidence: 'test', confidence: 1 } } as Partial<Document['metadata']>);
+      await w.store.putDocument(doc, passages, LOG);
+      ids.push(doc.id);
+    }
+    const reuse = { candidates: { ...DEFAULT_CANDIDATE_OPTIONS, maxDocumentFrequency: 20 } };
+    for (let k = 0; k < N; k += 40) await reuseWorkspace(w, { documentIds: ids.slice(k, k + 40), reuse });
+    const stored = await w.store.listReuseLinks();
+    expect(stored.length).toBeLessThanOrEqual(3 * N);
+    const { clusters } = await reuseClusters(w);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.members).toHaveLength(N);
+    expect(clusters[0]!.earliest.documentId).toBe(ids[ORIGIN]);
   });
 });

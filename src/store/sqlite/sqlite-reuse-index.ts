@@ -18,14 +18,24 @@ import {
  * Postings lookup() reads per hash at most (the earliest indexed ones). A hash held by
  * more documents is a stock phrase or a passage already known in many documents; the
  * boilerplate checks need at most 50 holders, so this many tell it is common. Candidate
- * search reads maxDocumentFrequency + 1 per hash at most and skips hashes that fill it.
+ * search reads maxDocumentFrequency + 1 per hash at most; a hash that fills it counts only
+ * its earliest holders (HOT_HASH_HOLDERS).
  * Either way the cost of adding a document is bounded by its own fingerprints, not by
  * how many documents share its text.
  */
 const MAX_POSTINGS_PER_HASH = 256;
 
+/**
+ * A hash held by more than maxDocumentFrequency documents still offers its earliest
+ * indexed holders as candidates: a passage pasted by hundreds of outlets keeps joining
+ * its cluster (through its first members) instead of dropping out of reuse detection.
+ */
+const HOT_HASH_HOLDERS = 2;
+
 export class SqliteReuseIndex implements ReuseIndex {
   private readonly stmt;
+  /** Hashes found in more than maxDocumentFrequency documents: their earliest holders (num, position). */
+  private readonly hot = new Map<number, { num: number; position: number }[]>();
   /** Hashes looked up since construction. */
   lookedUp = 0;
   /** Called with each hash looked up (tests check that adding a document reads only its own). */
@@ -79,6 +89,7 @@ export class SqliteReuseIndex implements ReuseIndex {
     this.db.transaction(() => {
       const num = this.stmt.num.get(documentId) as number | undefined;
       if (num === undefined) return;
+      this.hot.clear();
       this.stmt.deleteShingles.run(num);
       this.stmt.deleteDoc.run(num);
     })();
@@ -111,10 +122,21 @@ export class SqliteReuseIndex implements ReuseIndex {
     for (const hash of uniqueSorted(fingerprints.hashes)) {
       this.lookedUp++;
       this.onLookup?.(hash);
-      // A hash in more than maxDocumentFrequency rows is skipped: reading more of them would
-      // make the cost of one document grow with the workspace.
-      const rows = this.stmt.postingsUpTo.all(hash, options.maxDocumentFrequency + 1) as { num: number; position: number }[];
-      if (rows.length > options.maxDocumentFrequency) continue;
+      // A hash in more than maxDocumentFrequency rows counts only its earliest holders:
+      // reading all of them would make the cost of one document grow with the workspace.
+      let rows = this.hot.get(hash);
+      if (!rows) {
+        rows = this.stmt.postingsUpTo.all(hash, options.maxDocumentFrequency + 1) as { num: number; position: number }[];
+        if (rows.length > options.maxDocumentFrequency) {
+          const earliest: { num: number; position: number }[] = [];
+          for (const r of rows) {
+            if (earliest.length >= HOT_HASH_HOLDERS) break;
+            if (!earliest.some((e) => e.num === r.num)) earliest.push(r);
+          }
+          if (this.hot.size >= 100_000) this.hot.clear();
+          this.hot.set(hash, (rows = earliest));
+        }
+      }
       const docs = new Map<number, number>();
       for (const r of rows) if (!docs.has(r.num)) docs.set(r.num, r.position);
       if (docs.size > options.maxDocumentFrequency) continue;
