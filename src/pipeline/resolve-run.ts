@@ -328,10 +328,12 @@ interface Scored {
   signals: PairSignals;
 }
 
+const UNSCORED = {} as PairSignals;
+
 /** Single-word blocks of a person's full name larger than this are skipped (a common given name): the pair keys find its matches. */
 const MAX_WORD_BLOCK = 40;
 
-async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = recordKeys(record, type)): Promise<Scored[]> {
+async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord, type: NameType, keys = recordKeys(record, type), score = true): Promise<Scored[]> {
   // Single-word keys of a person's full name catch what pair keys miss (a Persian-script
   // spelling whose skeleton differs in one word), but their blocks can be as large as a
   // common given name: asked with a small limit.
@@ -359,6 +361,11 @@ async function candidatesFor(store: Store, overlay: Overlay, record: NameRecord,
   for (const id of top) {
     const entity = overlay.entities.get(id);
     if (!entity || entity.type !== type) continue;
+    // Unscored (score 0, in block order) for a caller that only looks at the names.
+    if (!score) {
+      out.push({ entity, score: 0, signals: UNSCORED });
+      continue;
+    }
     const s = scoreNamePair(record, entityRecord(entity));
     out.push({ entity, score: s.score, signals: s.signals });
   }
@@ -661,7 +668,8 @@ async function otherTypeMatch(store: Store, overlay: Overlay, names: string[], t
     const own = new Set(names.map((n) => analyzeName(n, other).words.join(' ')).filter((k) => k.length > 0));
     if (own.size === 0) continue;
     const [name, ...aliases] = names;
-    for (const cand of await candidatesFor(store, overlay, { name: name!, aliases, type: other }, other)) {
+    const record: NameRecord = { name: name!, aliases, type: other };
+    for (const cand of await candidatesFor(store, overlay, record, other, recordKeys(record, other), false)) {
       const e = cand.entity;
       if ([e.name, ...e.aliases.map((a) => a.name)].some((n) => own.has(analyzeName(n, other).words.join(' ')))) found.set(e.id, e);
     }

@@ -88,13 +88,22 @@ let lastTokens: Token[] = [];
 /** Word tokens of a text with their match keys (the returned tokens must not be changed). */
 export function aliasTokens(text: string): Token[] {
   if (text === lastText) return lastTokens;
-  const out = tokenize(text);
-  if (text.length > 200) {
-    lastText = text;
-    lastTokens = out;
+  if (text.length <= 200) {
+    // A name: entities' names are tokenized for every document they may occur in.
+    let out = nameTokens.get(text);
+    if (out === undefined) {
+      out = tokenize(text);
+      if (nameTokens.size >= TOKEN_KEY_LIMIT) nameTokens.clear();
+      nameTokens.set(text, out);
+    }
+    return out;
   }
-  return out;
+  lastText = text;
+  lastTokens = tokenize(text);
+  return lastTokens;
 }
+
+const nameTokens = new Map<string, Token[]>();
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
