@@ -112,7 +112,14 @@ class Gazetteer {
     this.sources.push(c.source);
     this.coords.push(c.lat, c.lon);
     this.populations.push(c.population);
-    for (const key of new Set(keys.map(placeKey).filter((k) => k.length > 0))) {
+    let first: string | null = null;
+    let seen: Set<string> | null = null;
+    for (const name of keys) {
+      const key = placeKey(name);
+      if (key.length === 0 || key === first || seen?.has(key)) continue;
+      // Most places have one or two keys: a set only for the rest.
+      if (first === null) first = key;
+      else (seen ??= new Set([first])).add(key);
       const list = this.byKey.get(key);
       if (list) list.push(id);
       else this.byKey.set(key, [id]);

@@ -50,8 +50,13 @@ const MULTI_WORD_TITLES: [string[], string][] = [
   [['second', 'brigadier', 'general'], 'brigadier'],
 ];
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Folds one piece of Latin-script text: "Ḥusayn al-Ṭūsī’s" -> "husayn al tusis". */
 export function foldLatinText(s: string): string {
+  // Plain ASCII (most names): no diacritics or special letters to fold, the same result cheaper.
+  if (ASCII.test(s)) return s.toLowerCase().replace(/([a-z])['`]+(?=[a-z])/g, '$1').replace(/[^a-z0-9]+/g, ' ').trim();
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
