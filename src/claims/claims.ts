@@ -347,6 +347,21 @@ export function independentGroups(
     const inTarget = sentences.get(l.targetDocumentId)!.some((s) => overlaps(s.start, s.end, l.targetStart, l.targetEnd));
     if (inSource || inTarget) union(a, b);
   }
+  // Copies of a widely pasted passage are linked to its cluster's earliest holders, not
+  // to each other (src/reuse), and that holder may not state the claim: documents whose
+  // claim sentence lies in the same reuse cluster are one source.
+  const holderOfCluster = new Map<string, number>();
+  for (const l of links) {
+    if (l.boilerplate || !l.clusterId) continue;
+    const sides = [[l.sourceDocumentId, l.sourceStart, l.sourceEnd], [l.targetDocumentId, l.targetStart, l.targetEnd]] as const;
+    for (const [doc, start, end] of sides) {
+      const i = index.get(doc);
+      if (i === undefined || !sentences.get(doc)!.some((s) => overlaps(s.start, s.end, start, end))) continue;
+      const first = holderOfCluster.get(l.clusterId);
+      if (first === undefined) holderOfCluster.set(l.clusterId, i);
+      else union(first, i);
+    }
+  }
   const groups = new Map<number, string[]>();
   ids.forEach((id, i) => {
     const r = find(i);

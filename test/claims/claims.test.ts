@@ -191,6 +191,17 @@ describe('independentGroups', () => {
     expect(named('Wired sources said 4,000 were held.', 4000)).toHaveLength(3);
   });
 
+  it('joins documents whose claim sentences lie in one reuse cluster whose hub states no claim', () => {
+    // Document 9 is the cluster's earliest holder and states nothing; 2 and 3 copy it.
+    const hub = (b: number, bStart: number, clusterId: string): ReuseLink => ({ ...link(9, b, 0, bStart), id: `h${b}`, clusterId });
+    const joined = independentGroups(claims, [hub(2, 0, 'c1'), hub(3, 450, 'c1')], docs);
+    expect(joined.find((g) => g.documents.includes(ID(2)))!.documents).toEqual([ID(2), ID(3)]);
+    expect(joined).toHaveLength(3);
+    // Two different clusters, or a copy that misses the claim sentence, join nothing.
+    expect(independentGroups(claims, [hub(2, 0, 'c1'), hub(3, 450, 'c2')], docs)).toHaveLength(4);
+    expect(independentGroups(claims, [hub(2, 0, 'c1'), hub(3, 2000, 'c1')], docs)).toHaveLength(4);
+  });
+
   it('does not join on a copied passage elsewhere in the documents, nor on boilerplate', () => {
     const groups = independentGroups(claims, [link(1, 3, 2000, 2000), link(2, 3, 0, 500, true)], docs);
     expect(groups).toHaveLength(4);
