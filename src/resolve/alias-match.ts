@@ -327,30 +327,33 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
   // The text's two-word spans (one script, name gap between) and its single words, each
   // analyzed once and found by the skeleton they must share with a name's (last) word,
   // so a document costs its words plus its entities' names, not their product.
-  let pairs: Map<string, { i: number; arabic: boolean; tw: string[] }[]> | null = null;
-  const pairsBySkeleton = () => {
-    if (pairs) return pairs;
-    pairs = new Map();
+  // Built per script on first need: a Latin text's pairs only for names in Persian script.
+  const pairs = new Map<boolean, Map<string, { i: number; tw: string[] }[]>>();
+  const pairsBySkeleton = (arabic: boolean) => {
+    let bySk = pairs.get(arabic);
+    if (bySk) return bySk;
+    bySk = new Map();
     for (let i = 0; i + 1 < tokens.length; i++) {
       const a = tokens[i]!;
       const b = tokens[i + 1]!;
-      if (a.arabic !== b.arabic || !GAP.test(text.slice(a.end, b.start))) continue;
+      if (a.arabic !== arabic || b.arabic !== arabic || !GAP.test(text.slice(a.end, b.start))) continue;
       const tw = wordsOf(`${a.surface} ${b.surface}`, 'PERSON');
       if (tw.length !== 2) continue;
       const sk = skeletonOf(tw[1]!);
-      const list = pairs.get(sk) ?? [];
-      list.push({ i, arabic: a.arabic, tw });
-      pairs.set(sk, list);
+      const list = bySk.get(sk) ?? [];
+      list.push({ i, tw });
+      bySk.set(sk, list);
     }
-    return pairs;
+    pairs.set(arabic, bySk);
+    return bySk;
   };
-  const singles = new Map<NameType, Map<string, { t: Token; w: string }[]>>();
-  const singlesBySkeleton = (type: NameType) => {
-    let bySk = singles.get(type);
+  const singles = new Map<string, Map<string, { t: Token; w: string }[]>>();
+  const singlesBySkeleton = (type: NameType, arabic: boolean) => {
+    let bySk = singles.get(`${type}:${arabic}`);
     if (bySk) return bySk;
     bySk = new Map();
     for (const t of tokens) {
-      if ([...t.surface].length < 4) continue;
+      if (t.arabic !== arabic || [...t.surface].length < 4) continue;
       const tw = wordsOf(t.surface, type);
       if (tw.length !== 1) continue;
       const sk = skeletonOf(tw[0]!);
@@ -358,7 +361,7 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
       list.push({ t, w: tw[0]! });
       bySk.set(sk, list);
     }
-    singles.set(type, bySk);
+    singles.set(`${type}:${arabic}`, bySk);
     return bySk;
   };
   for (const e of entities) {
@@ -367,8 +370,7 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
       const nw = wordsOf(name, e.type);
       if (e.type === 'PERSON') {
         if (nw.length !== 2) continue;
-        for (const { i, arabic: script, tw } of pairsBySkeleton().get(skeletonOf(nw[1]!)) ?? []) {
-          if (script === arabic) continue;
+        for (const { i, tw } of pairsBySkeleton(!arabic).get(skeletonOf(nw[1]!)) ?? []) {
           if (wordSimilarity(tw[0]!, nw[0]!, CROSS_VOWEL_COST) >= 0.75 && wordSimilarity(tw[1]!, nw[1]!, CROSS_VOWEL_COST) >= 0.8) {
             add(e.id, text.slice(tokens[i]!.start, tokens[i + 1]!.end));
           }
@@ -377,8 +379,7 @@ export function crossScriptNames(text: string, entities: KnownEntity[]): Map<str
         if (nw.length !== 1) continue;
         const sk = skeletonOf(nw[0]!);
         if (sk.length < 3) continue;
-        for (const { t, w } of singlesBySkeleton(e.type).get(sk) ?? []) {
-          if (t.arabic === arabic) continue;
+        for (const { t, w } of singlesBySkeleton(e.type, !arabic).get(sk) ?? []) {
           if (wordSimilarity(w, nw[0]!, CROSS_VOWEL_COST) >= 0.9) add(e.id, t.surface);
         }
       }

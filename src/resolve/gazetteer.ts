@@ -96,7 +96,8 @@ export function topologyCentroid(geometry: TopoGeometry, arcs: [number, number][
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 class Gazetteer {
-  private readonly byKey = new Map<string, number[]>();
+  // A key's place ids: one number for most keys (fewer arrays to build), a list for the rest.
+  private readonly byKey = new Map<string, number | number[]>();
   private readonly names: string[] = [];
   private readonly kinds: PlaceCandidate['kind'][] = [];
   private readonly countries: (string | null)[] = [];
@@ -120,14 +121,16 @@ class Gazetteer {
       // Most places have one or two keys: a set only for the rest.
       if (first === null) first = key;
       else (seen ??= new Set([first])).add(key);
-      const list = this.byKey.get(key);
-      if (list) list.push(id);
-      else this.byKey.set(key, [id]);
+      const had = this.byKey.get(key);
+      if (had === undefined) this.byKey.set(key, id);
+      else if (typeof had === 'number') this.byKey.set(key, [had, id]);
+      else had.push(id);
     }
   }
 
   lookup(name: string): PlaceCandidate[] {
-    const ids = this.byKey.get(placeKey(name)) ?? [];
+    const found = this.byKey.get(placeKey(name));
+    const ids = found === undefined ? [] : typeof found === 'number' ? [found] : found;
     const out = ids.map((id) => ({
       name: this.names[id],
       kind: this.kinds[id],
