@@ -464,6 +464,24 @@ async function allDocumentIds(store: Store): Promise<DocumentId[]> {
   }
 }
 
+// The word keys a surface word is looked up by, per word (the same words recur in every document).
+const lookupKeys = new Map<string, string[]>();
+
+function wordLookupKeys(surface: string): string[] {
+  let keys = lookupKeys.get(surface);
+  if (keys) return keys;
+  keys = [];
+  for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
+    for (const w of analyzeName(surface, type).words) {
+      const sk = skeletonOf(w);
+      if (sk.length >= 2) keys.push(`${type}:w:${sk}`);
+    }
+  }
+  if (lookupKeys.size >= 200_000) lookupKeys.clear();
+  lookupKeys.set(surface, keys);
+  return keys;
+}
+
 /** A word skeleton shared by more entities than this finds none (too common to say which). */
 const ALIAS_BLOCK = 50;
 
@@ -481,14 +499,7 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
   const keep = mentions.filter((m) => !(m.extractor === ALIAS_MATCH_EXTRACTOR && m.status === 'suggested'));
   const dropped = mentions.length - keep.length;
   const keys = new Set<string>();
-  for (const surface of aliasLookupTokens(doc.text)) {
-    for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
-      for (const w of analyzeName(surface, type).words) {
-        const sk = skeletonOf(w);
-        if (sk.length >= 2) keys.add(`${type}:w:${sk}`);
-      }
-    }
-  }
+  for (const surface of aliasLookupTokens(doc.text)) for (const k of wordLookupKeys(surface)) keys.add(k);
   // A person's name has two words or more: a person sharing one word key with the text
   // (a common given name) is not loaded; organizations and places may have one.
   const hits = new Map<string, number>();
