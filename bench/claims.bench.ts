@@ -13,22 +13,12 @@ import type { Document, Mention, ReuseLink } from '../src/model/schema.js';
 import { claimsWorkspace } from '../src/pipeline/claims-run.js';
 import { openWorkspace, type Workspace } from '../src/pipeline/workspace.js';
 import type { BenchOptions } from './run.js';
+import { rng } from './corpus.js';
 
 export const name = 'claims';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIGURES = [
   (n: string, place: string) => `Officials said ${n} people were detained after the protests in ${place}.`,

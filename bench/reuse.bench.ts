@@ -5,20 +5,10 @@
 // more article to the full index.
 import { detectReuseForDocument, MemoryReuseIndex, type DetectedReuse, type ReuseDocument } from '../src/reuse/index.js';
 import type { BenchOptions } from './run.js';
+import { rng } from './corpus.js';
 
 export const name = 'reuse';
 
-/** mulberry32: a small seeded generator, so every run plants the same copies. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'ten', 'sa', 'lo', 'ver', 'da', 'ni', 'par', 'zu', 'el', 'ost', 'ran', 'bi', 'qu', 'fe', 'hol', 'tar', 'ne', 'gi', 'mon', 'shi', 'ad'];
 
@@ -105,7 +95,7 @@ function dateOf(i: number, n: number): string {
 }
 
 export function generate(n: number, plants: number, seed: number): { docs: ReuseDocument[]; planted: Plant[]; corpus: Corpus; random: () => number } {
-  const random = seeded(seed);
+  const random = rng(seed);
   const corpus = makeCorpus(random, 4000);
   const paragraphs: string[][] = [];
   for (let i = 0; i < n; i++) paragraphs.push(article(corpus, random));
