@@ -7,21 +7,11 @@ import { findDuplicateCandidates } from '../src/resolve/duplicates.js';
 import { resolveMentions, type MentionInput } from '../src/resolve/mentions.js';
 import type { NameRecord } from '../src/resolve/name-record.js';
 import { phoneticKey, skeletonOf } from '../src/resolve/phonetic-key.js';
+import { rng } from './corpus.js';
 import type { BenchOptions } from './run.js';
 
 export const name = 'names';
 
-// A seeded generator so that every run builds the same register.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = [
   'dariush', 'shirin', 'kamran', 'mahmoud', 'mohammad', 'hossein', 'ali', 'reza', 'fatemeh', 'zahra', 'maryam', 'narges', 'parvin',

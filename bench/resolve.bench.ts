@@ -15,22 +15,13 @@ import { importRegister } from '../src/pipeline/register-import.js';
 import { resolveWorkspace } from '../src/pipeline/resolve-run.js';
 import { openWorkspace, type Workspace } from '../src/pipeline/workspace.js';
 import { makeRegister } from './names.bench.js';
+import { rng } from './corpus.js';
 import type { BenchOptions } from './run.js';
 
 export const name = 'resolve';
 
 const MENTIONS_PER_DOC = 10;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Stores `count` documents of 10 person mentions each, drawn from a register of name variants. */
 async function addDocuments(ws: Workspace, names: string[], count: number, seed: number): Promise<string[]> {
