@@ -2,18 +2,17 @@
 // are (sniff.ts), never on the file name. Nothing here touches disk or network; the
 // pipeline stores the original bytes whatever happens here, unless a reader refuses the file
 // with a DaftarError (encrypted PDF, damaged Word file, zip bomb).
+// The PDF, Word and image readers (pdf.js, mammoth, exifr) are imported when a file of
+// their kind first comes: each reader thread then holds only the libraries it uses.
 import { DaftarError } from '../model/errors.js';
-import { readDocx } from './docx/read-docx.js';
 import { readHtml } from './html/read-html.js';
 import { readAudioVideo } from './media/read-av.js';
-import { readImage } from './media/read-image.js';
-import { ReadAborted, readPdf } from './pdf/read-pdf.js';
 import { mediaTypeOf, sniffFormat, type SniffedFormat } from './sniff.js';
 import type { MediaType } from '../model/schema.js';
 import { blobResult } from './text/read-result.js';
 import { readRtf } from './text/read-rtf.js';
 import { readMarkdown, readText } from './text/read-text.js';
-import type { ReadInput, ReadResult } from './types.js';
+import { ReadAborted, type ReadInput, type ReadResult } from './types.js';
 import { describeTar } from './zip/describe-tar.js';
 import { describeZip } from './zip/describe-zip.js';
 
@@ -55,9 +54,9 @@ export async function readDocument(input: ReadInput): Promise<ReadResult> {
 async function dispatch(input: ReadInput, format: SniffedFormat, mediaType: MediaType, signal: AbortSignal): Promise<ReadResult> {
   switch (mediaType) {
     case 'pdf':
-      return readPdf(input, signal);
+      return (await import('./pdf/read-pdf.js')).readPdf(input, signal);
     case 'docx':
-      return readDocx(input);
+      return (await import('./docx/read-docx.js')).readDocx(input);
     case 'html':
       return readHtml(input);
     case 'text':
@@ -65,7 +64,7 @@ async function dispatch(input: ReadInput, format: SniffedFormat, mediaType: Medi
     case 'markdown':
       return readMarkdown(input);
     case 'image':
-      return readImage(input, format);
+      return (await import('./media/read-image.js')).readImage(input, format);
     case 'video':
       return readAudioVideo(input, format);
     case 'other': {

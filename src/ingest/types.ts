@@ -32,3 +32,6 @@ export interface ReadResult {
 }
 
 export type Reader = (input: ReadInput) => Promise<ReadResult>;
+
+/** Thrown by a reader that stops because the read stage's time limit ran out. */
+export class ReadAborted extends Error {}

@@ -12,7 +12,7 @@ import { detectLanguage } from '../../text/language.js';
 import { normalizeText } from '../../text/normalize.js';
 import { looksLikeTestimony } from '../text/kind.js';
 import { emptyMetadata, paragraphPassages } from '../text/read-result.js';
-import type { PassageSpan, ReadInput, ReadResult } from '../types.js';
+import { ReadAborted, type PassageSpan, type ReadInput, type ReadResult } from '../types.js';
 import { parsePdfDate } from './pdf-date.js';
 import { removeRunningHeaders } from './running-headers.js';
 
@@ -22,7 +22,6 @@ type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 const MAX_RECORDED_LINKS = 50;
 const VERBOSITY_ERRORS = 0;
 
-export class ReadAborted extends Error {}
 
 interface Part {
   str: string;
