@@ -7,7 +7,7 @@ import type { ReuseLink } from '../model/schema.js';
 import {
   clusterReuse,
   detectReuseForDocument,
-  isBoilerplateSpan,
+  recheckLinks,
   recheckBoilerplate,
   toReuseDocument,
   type DetectedReuse,
@@ -123,29 +123,15 @@ function siteKey(site: string | null | undefined): string | null {
  * documents (the first two articles carrying "About the Herald") are flagged now that the
  * index holds more of them. recheckBoilerplate covers short stock lines; this, long ones.
  */
-async function recheckSameSite<L extends DetectedReuse>(
+function recheckSameSite<L extends DetectedReuse>(
   links: L[],
   index: SqliteReuseIndex,
   getDoc: (id: string) => Promise<ReuseDocument | undefined>,
 ): Promise<L[]> {
-  const siteCache = new Map<string, string | null>();
-  const out: L[] = [];
-  for (const l of links) {
-    if (l.boilerplate) {
-      out.push(l);
-      continue;
-    }
-    const source = await getDoc(l.sourceDocumentId);
-    const target = await getDoc(l.targetDocumentId);
-    const site = siteKey(source?.site);
-    if (!source || !target || site === null || site !== siteKey(target.site)) {
-      out.push(l);
-      continue;
-    }
-    const boilerplate = await isBoilerplateSpan(target, l.targetStart, l.targetEnd, source, index, getDoc, {}, siteCache);
-    out.push(boilerplate ? { ...l, boilerplate } : l);
-  }
-  return out;
+  return recheckLinks(links, index, getDoc, {}, (_l, source, target) => {
+    const site = siteKey(source.site);
+    return site !== null && site === siteKey(target.site);
+  });
 }
 
 /** Stored documents not yet in the reuse index, in ingest order. */

@@ -372,6 +372,21 @@ export async function recheckBoilerplate<L extends DetectedReuse>(
   options: Partial<ReuseOptions> = {},
 ): Promise<L[]> {
   const opts = { ...DEFAULT_REUSE_OPTIONS, ...options };
+  const short = (l: L, target: ReuseDocument) => tokenizeForReuse(target.text.slice(l.targetStart, l.targetEnd)).count <= opts.boilerplate.stockPhraseMaxWords;
+  return recheckLinks(links, index, getDoc, opts, (l, _source, target) => short(l, target));
+}
+
+/**
+ * Flag as boilerplate the links not yet flagged that `applies` selects and whose target
+ * span the index now shows to be template or stock text. The shared loop of the rechecks.
+ */
+export async function recheckLinks<L extends DetectedReuse>(
+  links: readonly L[],
+  index: ReuseIndex,
+  getDoc: GetReuseDocument,
+  options: Partial<ReuseOptions>,
+  applies: (link: L, source: ReuseDocument, target: ReuseDocument) => boolean,
+): Promise<L[]> {
   const siteCache = new Map<string, string | null>();
   const out: L[] = [];
   for (const l of links) {
@@ -381,11 +396,11 @@ export async function recheckBoilerplate<L extends DetectedReuse>(
     }
     const target = await getDoc(l.targetDocumentId);
     const source = await getDoc(l.sourceDocumentId);
-    if (!target || !source || tokenizeForReuse(target.text.slice(l.targetStart, l.targetEnd)).count > opts.boilerplate.stockPhraseMaxWords) {
+    if (!target || !source || !applies(l, source, target)) {
       out.push(l);
       continue;
     }
-    const boilerplate = await isBoilerplateSpan(target, l.targetStart, l.targetEnd, source, index, getDoc, opts, siteCache);
+    const boilerplate = await isBoilerplateSpan(target, l.targetStart, l.targetEnd, source, index, getDoc, options, siteCache);
     out.push(boilerplate ? { ...l, boilerplate } : l);
   }
   return out;

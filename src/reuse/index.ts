@@ -24,6 +24,7 @@
 //       of adding a document is bounded by that document.
 //   detectReuseBetween(a, b, options?): DetectedReuse[]         two documents, no index
 //   recheckBoilerplate(links, index, getDoc, options?): Promise<links>
+//   recheckLinks(links, index, getDoc, options, applies): the shared recheck loop
 //       Re-flags short links whose line has since become common (a stock line is only
 //       known once 10 documents carry it); run it on stored links from time to time.
 //   alignTokens(tokensA, textA, tokensB, textB, options?): AlignedPassage[]
@@ -55,6 +56,7 @@ export {
   detectReuseForDocument,
   isBoilerplateSpan,
   recheckBoilerplate,
+  recheckLinks,
   prepareDocument,
   type BoilerplateOptions,
   type DetectedReuse,
