@@ -98,14 +98,16 @@ export function EntityView({ id, status }: { id: string; status: Status | null }
     try {
       const ids: string[] = [];
       for (const call of calls) ids.push(...(await call()).actions.map((a) => a.id));
-      setDone(`${label}: ${ids.join(', ')}`);
       setReason('');
       setOther('');
       setPicked(new Set());
+      // Say what happened only once the page shows it: a status line that runs ahead of the
+      // reloaded mentions would tell a screen reader (and a test) about a page not yet there.
       const fresh = await api<EntityPage>(`/api/entities/${encodeURIComponent(id)}`).catch((e: unknown) => e);
       if (fresh instanceof ApiProblem && fresh.status === 404) setError(`${id}: ${t('this entity no longer exists (merged or undone); see the entity list')}`);
       else if (fresh instanceof Error) setError(fresh);
       else setPage(fresh as EntityPage);
+      setDone(`${label}: ${ids.join(', ')}`);
     } catch (e) {
       const msg = e instanceof ApiProblem ? e.message : String(e);
       setNote(msg);
