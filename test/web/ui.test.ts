@@ -134,11 +134,13 @@ describe('web UI', () => {
     expect(await page.locator('mark.m-PLACE').first().textContent()).toBe('اردوگاه چالخان');
     await shot('reader-fa');
     await page.locator('.lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl'); // the switch re-renders after the click
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(await page.locator('nav').textContent()).toContain('جستجو');
     await shot('reader-fa-ui-fa');
     await page.locator('.lang-switch').click();
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('ltr');
   });
 
   it('claims show conflicting groups side by side', async () => {
