@@ -1,4 +1,4 @@
-// npm run eval [-- --task NAME] [--file PATH] [--json]
+// npm run eval [-- --task NAME] [--file PATH] [--json] [--causes] [--causes-list]
 // Runs every task in eval/tasks/ on ../shared/data, or one task on another copy of its data.
 import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -11,6 +11,9 @@ const { values } = parseArgs({
     task: { type: 'string' },
     file: { type: 'string' },
     json: { type: 'boolean', default: false },
+    // Read by tasks that print a breakdown (entities-bcubed: lost recall per cause, and each mention).
+    causes: { type: 'boolean', default: false },
+    'causes-list': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -34,7 +37,7 @@ function fmt(n: number): string {
 async function main(): Promise<void> {
   const tasks = await loadTasks();
   if (values.help) {
-    console.log('usage: npm run eval -- [--task NAME] [--file PATH] [--json]\ntasks: ' + tasks.map((t) => t.name).join(', '));
+    console.log('usage: npm run eval -- [--task NAME] [--file PATH] [--json] [--causes] [--causes-list]\ntasks: ' + tasks.map((t) => t.name).join(', '));
     return;
   }
   if (values.file && !values.task) {

@@ -35,7 +35,11 @@ export interface GoldOccurrence {
   file: string;
   start: number;
   end: number;
+  /** The gold surface. */
+  text: string;
   predicted: string; // entity id, or a singleton id when nothing overlaps
+  /** The predicted mentions overlapping the gold span (type, span), for the causes breakdown. */
+  overlapping: { type: string; start: number; end: number; linked: boolean }[];
 }
 
 /** B-cubed precision and recall of a clustering against gold, over the same items. */
@@ -163,8 +167,17 @@ async function score(ws: Workspace, gold: Gold, idOf: Map<string, string>): Prom
       for (const span of spans) taken.push(span);
       for (let k = 0; k < g.count; k++) {
         const span = spans[k];
-        const hit = span ? mentions.find((m) => m.start < span[1] && m.end > span[0] && m.entityId !== null) : undefined;
-        out.push({ goldEntity: g.entity, file: f, start: span?.[0] ?? -1, end: span?.[1] ?? -1, predicted: hit?.entityId ?? `missed:${g.entity}:${f}:${g.text}:${k}` });
+        const over = span ? mentions.filter((m) => m.start < span[1] && m.end > span[0]) : [];
+        const hit = over.find((m) => m.entityId !== null);
+        out.push({
+          goldEntity: g.entity,
+          file: f,
+          start: span?.[0] ?? -1,
+          end: span?.[1] ?? -1,
+          text: g.text,
+          predicted: hit?.entityId ?? `missed:${g.entity}:${f}:${g.text}:${k}`,
+          overlapping: over.map((m) => ({ type: m.type, start: m.start, end: m.end, linked: m.entityId !== null })),
+        });
       }
     }
   }
@@ -193,12 +206,74 @@ async function score(ws: Workspace, gold: Gold, idOf: Map<string, string>): Prom
   return { occurrences: out, predictedSurnameMerges: merges };
 }
 
+/** Why a gold mention is not in its entity's main predicted entity (the one holding most of its mentions). */
+export type LossCause =
+  | 'headline, not in the text'
+  | 'not found by the recognizer'
+  | 'found, wrong type'
+  | 'found, wrong span'
+  | 'separate entity: surname or given name only'
+  | 'separate entity: other script than the main entity'
+  | 'separate entity: acronym or short form'
+  | 'separate entity: other spelling or form';
+
+const isArabicScript = (s: string) => /[\u0600-\u06ff]/u.test(s);
+
+/**
+ * Each gold mention outside its entity's main predicted entity, with its cause; and the
+ * B-cubed recall if the mentions of one cause all joined their main entity (the most
+ * fixing that cause could gain, each cause alone).
+ */
+export function lossCauses(gold: Gold, r: Scored): { causes: Map<LossCause, GoldOccurrence[]>; recallIfFixed: Map<LossCause, number> } {
+  const typeOf = new Map(gold.entities.map((e) => [e.id, e.type]));
+  const byGold = new Map<string, GoldOccurrence[]>();
+  for (const o of r.occurrences) byGold.set(o.goldEntity, [...(byGold.get(o.goldEntity) ?? []), o]);
+  const main = new Map<string, string>();
+  for (const [g, occ] of byGold) {
+    const counts = new Map<string, number>();
+    for (const o of occ) if (!o.predicted.startsWith('missed:')) counts.set(o.predicted, (counts.get(o.predicted) ?? 0) + 1);
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best) main.set(g, best[0]);
+  }
+  const causes = new Map<LossCause, GoldOccurrence[]>();
+  for (const [g, occ] of byGold) {
+    const m = main.get(g);
+    const mainOcc = occ.filter((o) => o.predicted === m);
+    const mainArabic = mainOcc.filter((o) => isArabicScript(o.text)).length * 2 > mainOcc.length;
+    const type = typeOf.get(g)!;
+    for (const o of occ) {
+      if (m !== undefined && o.predicted === m) continue;
+      let cause: LossCause;
+      const linked = o.overlapping.filter((x) => x.linked);
+      if (o.start < 0) cause = 'headline, not in the text';
+      else if (linked.length === 0) cause = 'not found by the recognizer';
+      else if (!linked.some((x) => x.type === type)) cause = 'found, wrong type';
+      else if (!linked.some((x) => x.start === o.start && x.end === o.end)) cause = 'found, wrong span';
+      else if (type === 'PERSON' && analyzeName(o.text, 'PERSON').words.length === 1) cause = 'separate entity: surname or given name only';
+      else if (isArabicScript(o.text) !== mainArabic) cause = 'separate entity: other script than the main entity';
+      else if (type === 'ORG' && (/^[\p{Lu}\d&.-]{2,8}$/u.test(o.text) || analyzeName(o.text, 'ORG').words.length <= 1)) cause = 'separate entity: acronym or short form';
+      else cause = 'separate entity: other spelling or form';
+      causes.set(cause, [...(causes.get(cause) ?? []), o]);
+    }
+  }
+  const recallIfFixed = new Map<LossCause, number>();
+  for (const [cause, list] of causes) {
+    const fixed = new Set(list);
+    const items = r.occurrences.map((o) => ({ gold: o.goldEntity, predicted: fixed.has(o) && main.has(o.goldEntity) ? main.get(o.goldEntity)! : o.predicted }));
+    recallIfFixed.set(cause, bcubed(items).recall);
+  }
+  return { causes, recallIfFixed };
+}
+
 export const task: EvalTask = {
   name: 'entities-bcubed',
   metric: 'B-cubed F1',
   defaultPaths: [join(repoRoot, 'samples')],
   async run(path): Promise<EvalRow[]> {
-    const { endToEnd, goldSpans } = await resolveSamples(path);
+    const { gold, endToEnd, goldSpans } = await resolveSamples(path);
+    // --causes: where the lost recall goes, per cause (and each mention with --causes-list).
+    const listCauses = process.argv.includes('--causes-list');
+    const causesFlag = listCauses || process.argv.includes('--causes');
     const rows: EvalRow[] = [];
     const add = (label: string, r: Scored, headline: boolean) => {
       const occ = r.occurrences;
@@ -212,6 +287,20 @@ export const task: EvalTask = {
       // as the title; page lists they drop): no mention can cover them, and they still count.
       rows.push({ dataset: d, metric: `  of which not in the document text (${label})`, score: occ.filter((o) => o.start < 0).length, n: occ.length });
       rows.push({ dataset: d, metric: `merges of different people sharing a surname, must be 0 (${label})`, score: r.predictedSurnameMerges.length, n: occ.length });
+      if (!causesFlag) return;
+      const { causes, recallIfFixed } = lossCauses(gold, r);
+      for (const [cause, list] of [...causes.entries()].sort((a, b) => b[1].length - a[1].length)) {
+        rows.push({ dataset: d, metric: `  lost: ${cause} (${label})`, score: list.length, n: occ.length });
+        rows.push({ dataset: d, metric: `    B-cubed recall if these joined their entity (${label})`, score: recallIfFixed.get(cause)!, n: occ.length });
+        if (listCauses) {
+          const seen = new Map<string, number>();
+          for (const o of list) {
+            const k = `${o.goldEntity} «${o.text}» ${o.file}`;
+            seen.set(k, (seen.get(k) ?? 0) + 1);
+          }
+          for (const [k, n] of seen) rows.push({ dataset: d, metric: `      ${k}`, score: n, n: occ.length });
+        }
+      }
     };
     add('extracted mentions', endToEnd, true);
     add('gold spans: resolution alone', goldSpans, false);
