@@ -96,6 +96,39 @@ const VOID_COUNTS: Record<string, 'img' | 'input' | 'embed'> = {
 const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const WS = /\s+/g;
+// Whitespace that `\s+` -> ' ' would change: a run of two or more, or one that is not a plain space.
+const WS_TO_FIX = /\s{2,}|[^\S ]/g;
+
+/** `s.replace(/\s+/g, ' ')`, without rebuilding the string when every run is already one plain space. */
+export function collapseWs(s: string): string {
+  WS_TO_FIX.lastIndex = 0;
+  if (!WS_TO_FIX.test(s)) return s;
+  WS_TO_FIX.lastIndex = 0;
+  return s.replace(WS_TO_FIX, ' ');
+}
+
+/** True for the characters JavaScript's `\s` matches. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `s.replace(/\s+/g, ' ').length`, without building the string. */
+function collapsedLength(s: string): number {
+  let n = 0;
+  let inRun = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isJsSpace(s.charCodeAt(i))) {
+      if (!inRun) n++;
+      inRun = true;
+    } else {
+      n++;
+      inRun = false;
+    }
+  }
+  return n;
+}
 
 interface Frame {
   tag: string;
@@ -156,7 +189,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
     bufLink = 0;
     let text: string;
     if (preDepth > 0) text = raw.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-    else text = raw.replace(WS, ' ').trim();
+    else text = collapseWs(raw).trim();
     if (!text) return;
     blocks.push({ text, elem: curElem, linkLen: Math.min(linkLen, text.length), heading: headingLevel, pre: preDepth > 0 });
   };
@@ -265,7 +298,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
         for (let i = 0; i < captures.length; i++) captures[i]!.parts.push(data);
         if (skipDepth > 0) return;
         buf.push(data);
-        if (linkDepth > 0) bufLink += data.replace(WS, ' ').length;
+        if (linkDepth > 0) bufLink += collapsedLength(data);
       },
       onclosetag(name) {
         if (name === 'title' && inTitle) {
@@ -326,7 +359,14 @@ function isHeadingSlug(id: string): boolean {
   return parts.length >= 4 && parts.some((p) => SLUG_STOPWORDS.has(p));
 }
 
-const COMMAS = /[,\u060c\uff0c]/g;
+function countCommas(s: string): number {
+  let c = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 44 || ch === 0x060c || ch === 0xff0c) c++;
+  }
+  return c;
+}
 
 /** Fill subtree counts bottom-up: children always come after their parent. */
 function aggregate(page: ParsedPage): void {
@@ -335,8 +375,7 @@ function aggregate(page: ParsedPage): void {
     const e = elems[b.elem]!;
     e.textLen += b.text.length;
     e.linkLen += b.linkLen;
-    COMMAS.lastIndex = 0;
-    e.commas += b.text.match(COMMAS)?.length ?? 0;
+    e.commas += countCommas(b.text);
     if (b.heading) e.headingLen += b.text.length;
     // Paragraphs as Readability counts them after turning text-only divs into <p>.
     else if (b.text.length >= 20 && e.tag !== 'li') e.ownP++;
