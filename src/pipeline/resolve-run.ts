@@ -149,7 +149,7 @@ function toInputs(mentions: Mention[], text?: string): MentionInput[] {
       const long = bySpan.get(`${ac.start}-${ac.end}`);
       if (long) input.acronymOf = long.text;
     }
-    if (text !== undefined && m.type === 'PERSON') {
+    if (text !== undefined && (m.type === 'PERSON' || !/\s/.test(m.text.trim()))) {
       const before = wordBefore(text, m.start);
       if (before !== undefined) input.before = before;
     }
@@ -610,7 +610,9 @@ async function resolveDocument(store: Store, overlay: Overlay, docMentions: Ment
   // The text is read for stated aliases between organizations, and for the word before a
   // one-word person mention (a given name there means the mention was cut from a full name).
   const bareSurname = docMentions.some((m) => m.type === 'PERSON' && analyzeName(m.text, 'PERSON').words.length === 1);
-  const shortOrg = docMentions.some((m) => m.type === 'ORG' && /^the\s/i.test(m.text));
+  // A one-word organization or place that may be "the Herald" of "The Arsavan Herald".
+  const orgWords = new Set(docMentions.filter((m) => m.type === 'ORG' && /\s/.test(m.text.trim())).flatMap((m) => m.text.split(/\s+/)));
+  const shortOrg = docMentions.some((m) => (m.type === 'ORG' && /^the\s/i.test(m.text)) || ((m.type === 'ORG' || m.type === 'PLACE') && orgWords.has(m.text.trim())));
   if (bareSurname || shortOrg || docMentions.filter((m) => m.type === 'ORG').length >= 2) {
     const doc = await store.getDocument(docMentions[0]!.documentId);
     text = doc?.text;

@@ -136,6 +136,28 @@ export function looksLikeGivenName(word: string): boolean {
 }
 const MAX_BLOCK = 200;
 
+/**
+ * An organization or place mention that reads as "the X", a capitalized word after the
+ * definite article, inside its span or right before it: "the Guard", "The Monitor said",
+ * "told the Herald" (the recognizer may leave the article out, or type the word a place).
+ */
+export function isTheShortForm(m: Pick<MentionInput, 'type' | 'text' | 'before'>): boolean {
+  if (m.type !== 'ORG' && m.type !== 'PLACE') return false;
+  if (/^[Tt]he\s+\p{Lu}/u.test(m.text)) return m.type === 'ORG';
+  return m.before !== undefined && /^the$/i.test(m.before) && /^\p{Lu}\p{Ll}+$/u.test(m.text);
+}
+
+/**
+ * Whether one word is a short form of a multi-word organization name: any of its words
+ * for an organization mention ("the Guard" of "Internal Guard Corps"), only its last
+ * word, the head noun, for a mention typed a place ("the Herald" of "Arsavan Herald",
+ * where "the Golmarz" of "Golmarz Farmers' Union" is the place).
+ */
+function shortFormOf(word: string, type: NameType, orgWords: string[]): boolean {
+  if (orgWords.length < 2) return false;
+  return type === 'ORG' ? orgWords.includes(word) : orgWords[orgWords.length - 1] === word;
+}
+
 /** An incremental resolver: add documents' mentions one batch at a time, read clusters any time. */
 export class MentionResolver {
   private readonly clustersById = new Map<string, Cluster>();
@@ -270,15 +292,10 @@ export class MentionResolver {
       const words = analyzeName(m.text, m.type).words;
       const isBareSurname = m.type === 'PERSON' && words.length === 1;
       const isAcronym = m.type === 'ORG' && (m.acronymOf !== undefined || acronymForm(m.text) !== null);
-      if (isBareSurname || isAcronym) {
+      // "the Herald" may come before "The Arsavan Herald" is named: short forms wait for
+      // the document's full names.
+      if (isBareSurname || isAcronym || this.mayBeShortOrgName(m, mentions)) {
         deferred.push(m);
-        continue;
-      }
-      // A short name is the document's own usage: it joins, but does not become a name
-      // other documents' "the Guard" would be matched against.
-      const short = this.shortOrgName(m, local);
-      if (short && !this.conflictsWithMention(this.root(short.c), id)) {
-        this.attach(this.root(short.c), m, id, false);
         continue;
       }
       const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
@@ -301,6 +318,28 @@ export class MentionResolver {
       const words = analyzeName(m.text, m.type).words;
       let target: Cluster | null = null;
       let keptApart = false;
+      // A short name is the document's own usage: it joins, but does not become a name
+      // other documents' "the Guard" would be matched against.
+      const short = this.mayBeShortOrgName(m, mentions) ? this.shortOrgName(m, local) : undefined;
+      if (short && !this.conflictsWithMention(this.root(short.c), id)) {
+        this.attach(this.root(short.c), m, id, false);
+        continue;
+      }
+      if (m.type !== 'PERSON' && m.type !== 'ORG') {
+        // A place-typed "the Herald" with no organization to join: a name of its own.
+        const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
+        let c = inDoc ? this.root(inDoc.c) : null;
+        if (!c) {
+          const probe = this.newCluster(m, id);
+          c = this.bestCluster(m, new Set([probe]));
+          if (c && this.conflictsWithMention(c, id)) c = null;
+          if (c) this.clustersById.delete(id);
+          else c = probe;
+        } else if (this.conflictsWithMention(c, id)) c = this.newCluster(m, id);
+        this.attach(c, m, id, true);
+        local.push({ m, c });
+        continue;
+      }
       if (m.type === 'PERSON') {
         // Exactly one full name in this document whose surname is this word. A given
         // name right before the surname ("Golnar Kalantari" cut to "Kalantari") is
@@ -357,16 +396,23 @@ export class MentionResolver {
    * named in full earlier in the document, when exactly one such name has that word.
    */
   private shortOrgName(m: MentionInput, local: { m: MentionInput; c: Cluster }[]): { m: MentionInput; c: Cluster } | undefined {
-    if (m.type !== 'ORG' || !/^the\s+\p{Lu}/u.test(m.text)) return undefined;
+    if (!isTheShortForm(m)) return undefined;
     const words = analyzeName(m.text, 'ORG').words;
     if (words.length !== 1 || words[0]!.length < 3) return undefined;
     const found = new Map<Cluster, { m: MentionInput; c: Cluster }>();
     for (const l of local) {
       if (l.m.type !== 'ORG') continue;
-      const lw = analyzeName(l.m.text, 'ORG').words;
-      if (lw.length >= 2 && lw.includes(words[0]!)) found.set(this.root(l.c), l);
+      if (shortFormOf(words[0]!, m.type, analyzeName(l.m.text, 'ORG').words)) found.set(this.root(l.c), l);
     }
     return found.size === 1 ? [...found.values()][0] : undefined;
+  }
+
+  /** Whether `m` reads as "the X" and some multi-word organization of the document has the word X. */
+  private mayBeShortOrgName(m: MentionInput, mentions: MentionInput[]): boolean {
+    if (!isTheShortForm(m)) return false;
+    const words = analyzeName(m.text, 'ORG').words;
+    if (words.length !== 1 || words[0]!.length < 3) return false;
+    return mentions.some((o) => o.type === 'ORG' && o !== m && shortFormOf(words[0]!, m.type, analyzeName(o.text, 'ORG').words));
   }
 
   private mentionTitles(m: MentionInput): string[] {

@@ -26,6 +26,27 @@ describe('resolveMentions', () => {
     expect(clusterOf(clusters, a.id!)).not.toBe(clusterOf(clusters, b.id!));
   });
 
+  it('joins "the Herald" to the organization the document names in full, even named later or typed a place', () => {
+    const herald = m('Herald', 'dh', 'PLACE', { before: 'the' });
+    const monitor = m('Monitor', 'dh', 'ORG', { before: 'The' });
+    const full = m('Arsavan Herald', 'dh', 'ORG');
+    const rights = m('Vahrestan Rights Monitor', 'dh', 'ORG');
+    const clusters = resolveMentions([herald, monitor, full, rights]);
+    expect(clusterOf(clusters, herald.id!)).toBe(clusterOf(clusters, full.id!));
+    expect(clusterOf(clusters, monitor.id!)).toBe(clusterOf(clusters, rights.id!));
+    expect(clusterOf(clusters, full.id!)).not.toBe(clusterOf(clusters, rights.id!));
+  });
+
+  it('keeps a place apart from an organization named after it, and a word without "the" apart', () => {
+    const place = m('Golmarz', 'dg', 'PLACE', { before: 'the' });
+    const union = m('Golmarz Farmers’ Union', 'dg', 'ORG');
+    const bare = m('Herald', 'dg', 'PLACE', { before: 'Arsavan' });
+    const paper = m('Arsavan Herald', 'dg', 'ORG');
+    const clusters = resolveMentions([place, union, bare, paper]);
+    expect(clusterOf(clusters, place.id!)).not.toBe(clusterOf(clusters, union.id!));
+    expect(clusterOf(clusters, bare.id!)).not.toBe(clusterOf(clusters, paper.id!));
+  });
+
   it('joins spelling variants across documents', () => {
     const a = m('Dariush Kalantari', 'd3');
     const b = m('Daryoush Kalantary', 'd4');
