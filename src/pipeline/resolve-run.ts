@@ -590,15 +590,24 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
 // "also known as", «سپاه نگهبانی داخلی — همان خاکستری‌پوشان», «معروف به».
 const ALIAS_GAP = /^\s*(?:[—–(]|,?\s*(?:(?:also|better|commonly|widely)\s+)?(?:known|referred to)\s+as|,?\s*a\.?k\.?a\.?|[—–(]?\s*(?:همان|معروف به|موسوم به|مشهور به))\s*(?:the\s+)?$/iu;
 
-/** Pairs of organization mentions the text itself calls one ("X — the Y", "X, also known as Y"). */
+// The same, in words that can only introduce a name: "— the", "known as", «همان»; a bare
+// dash or bracket may introduce a place ("the Interior Ministry (Arsavan)").
+const NAMING_GAP = /^\s*(?:[—–(]\s*the|,?\s*(?:(?:also|better|commonly|widely)\s+)?(?:known|referred to)\s+as|,?\s*a\.?k\.?a\.?|[—–(]?\s*(?:همان|معروف به|موسوم به|مشهور به))\s*(?:the\s+)?$/iu;
+
+/**
+ * Pairs of mentions the text itself calls one organization ("X — the Y", "X, also known as
+ * Y"): both organizations, or the second typed a place by the recognizer ("the Internal
+ * Guard Corps — the Grey Coats") when the words between can only introduce a name.
+ */
 export function statedAliases(text: string, mentions: Pick<Mention, 'id' | 'start' | 'end' | 'type'>[]): [string, string][] {
-  const orgs = mentions.filter((m) => m.type === 'ORG').sort((a, b) => a.start - b.start);
+  const names = mentions.filter((m) => m.type === 'ORG' || m.type === 'PLACE').sort((a, b) => a.start - b.start);
   const out: [string, string][] = [];
-  for (let i = 0; i + 1 < orgs.length; i++) {
-    const a = orgs[i]!;
-    const b = orgs[i + 1]!;
-    if (b.start < a.end || b.start - a.end > 40) continue;
-    if (ALIAS_GAP.test(text.slice(a.end, b.start))) out.push([a.id, b.id]);
+  for (let i = 0; i + 1 < names.length; i++) {
+    const a = names[i]!;
+    const b = names[i + 1]!;
+    if (a.type !== 'ORG' || b.start < a.end || b.start - a.end > 40) continue;
+    const gap = text.slice(a.end, b.start);
+    if (b.type === 'ORG' ? ALIAS_GAP.test(gap) : NAMING_GAP.test(gap)) out.push([a.id, b.id]);
   }
   return out;
 }
@@ -613,7 +622,9 @@ async function resolveDocument(store: Store, overlay: Overlay, docMentions: Ment
   // A one-word organization or place that may be "the Herald" of "The Arsavan Herald".
   const orgWords = new Set(docMentions.filter((m) => m.type === 'ORG' && /\s/.test(m.text.trim())).flatMap((m) => m.text.split(/\s+/)));
   const shortOrg = docMentions.some((m) => (m.type === 'ORG' && /^the\s/i.test(m.text)) || ((m.type === 'ORG' || m.type === 'PLACE') && orgWords.has(m.text.trim())));
-  if (bareSurname || shortOrg || docMentions.filter((m) => m.type === 'ORG').length >= 2) {
+  const orgs = docMentions.filter((m) => m.type === 'ORG').length;
+  // (A place of two words or more may be an organization's other name: "— the Grey Coats".)
+  if (bareSurname || shortOrg || orgs >= 2 || (orgs === 1 && docMentions.some((m) => m.type === 'PLACE' && /\s/.test(m.text.trim())))) {
     const doc = await store.getDocument(docMentions[0]!.documentId);
     text = doc?.text;
     if (doc) mustLink = statedAliases(doc.text, docMentions);

@@ -226,7 +226,8 @@ export class MentionResolver {
   }
 
   private merge(a: Cluster, b: Cluster): Cluster {
-    const [keep, gone] = a.mentionIds.length >= b.mentionIds.length ? [a, b] : [b, a];
+    // An organization and a mention typed otherwise that the text calls one (mustLink): the organization stays.
+    const [keep, gone] = a.type !== b.type && (a.type === 'ORG' || b.type === 'ORG') ? (a.type === 'ORG' ? [a, b] : [b, a]) : a.mentionIds.length >= b.mentionIds.length ? [a, b] : [b, a];
     for (const id of gone.mentionIds) {
       keep.mentionIds.push(id);
       this.clusterOfMention.set(id, keep);

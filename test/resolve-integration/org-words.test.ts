@@ -18,6 +18,11 @@ describe('organization names across languages and stated aliases', () => {
     const en = 'the Internal Guard Corps — the Grey Coats, as people call them — and the Vahrestan Civic Alliance';
     const span = (t: string, s: string, id: string) => ({ id, start: t.indexOf(s), end: t.indexOf(s) + s.length, type: 'ORG' as const });
     expect(statedAliases(en, [span(en, 'Internal Guard Corps', 'a'), span(en, 'Grey Coats', 'b'), span(en, 'Vahrestan Civic Alliance', 'c')])).toEqual([['a', 'b']]);
+    // The second name typed a place: joined after words that only introduce a name, not after a bare bracket.
+    const typed = (t: string, s: string, id: string, type: 'ORG' | 'PLACE') => ({ ...span(t, s, id), type });
+    expect(statedAliases(en, [typed(en, 'Internal Guard Corps', 'a', 'ORG'), typed(en, 'Grey Coats', 'b', 'PLACE')])).toEqual([['a', 'b']]);
+    const place = 'the Ministry of the Interior (Arsavan) said';
+    expect(statedAliases(place, [typed(place, 'Ministry of the Interior', 'a', 'ORG'), typed(place, 'Arsavan', 'b', 'PLACE')])).toEqual([]);
     const fa = 'سپاه نگهبانی داخلی — همان خاکستری‌پوشان — پاسخ داد';
     expect(statedAliases(fa, [span(fa, 'سپاه نگهبانی داخلی', 'a'), span(fa, 'خاکستری‌پوشان', 'b')])).toEqual([['a', 'b']]);
   });
