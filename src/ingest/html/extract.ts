@@ -124,7 +124,7 @@ export function extractMain(page: ParsedPage, titleHint: string | null): MainTex
     const len = blk.text.length;
     if (len < 25) continue;
     if (blk.linkLen / len > 0.6) continue;
-    const commas = countCommas(blk.text);
+    const commas = blk.commas;
     const s = 1 + commas + Math.min(Math.floor(len / 100), 3);
     let e = blk.elem;
     const ce = elems[e]!;
@@ -278,15 +278,6 @@ function isBoilerLine(text: string, blk: Block): boolean {
   // A short line that is all link inside running text: "Next article", a tag, a category.
   if (!blk.heading && blk.linkLen >= text.length * 0.9 && text.length < 40 && !/[.!?؟]$/.test(text)) return true;
   return false;
-}
-
-function countCommas(s: string): number {
-  let c = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 44 || ch === 0x060c || ch === 0xff0c) c++;
-  }
-  return c;
 }
 
 /** Title comparison key: lower case letters and digits only. */

@@ -40,6 +40,8 @@ export interface Block {
   linkLen: number;
   heading: number; // 1..6 inside <hN>, else 0
   pre: boolean;
+  /** Commas in text (",", Arabic "،", full-width "，"). */
+  commas: number;
 }
 
 export interface MetaTag {
@@ -89,11 +91,17 @@ const SKIP = new Set([
   'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
   'select', 'option', 'textarea', 'button', 'video', 'audio', 'map', 'title', 'dialog',
 ]);
-const VOID_COUNTS: Record<string, 'img' | 'input' | 'embed'> = {
-  img: 'img', input: 'input', textarea: 'input', select: 'input', button: 'input',
-  iframe: 'embed', object: 'embed', embed: 'embed', video: 'embed', audio: 'embed',
-};
-const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const VOID_COUNTS = new Map<string, 'img' | 'input' | 'embed'>([
+  ['img', 'img'], ['input', 'input'], ['textarea', 'input'], ['select', 'input'], ['button', 'input'],
+  ['iframe', 'embed'], ['object', 'embed'], ['embed', 'embed'], ['video', 'embed'], ['audio', 'embed'],
+]);
+
+/** 1..6 for h1..h6, else 0. */
+function headingLevelOf(name: string): number {
+  if (name.length !== 2 || name.charCodeAt(0) !== 104) return 0;
+  const d = name.charCodeAt(1) - 48;
+  return d >= 1 && d <= 6 ? d : 0;
+}
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const WS = /\s+/g;
 // Whitespace that `\s+` -> ' ' would change: a run of two or more, or one that is not a plain space.
@@ -183,15 +191,39 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
 
   const flush = (): void => {
     if (buf.length === 0) return;
-    const raw = buf.join('');
-    buf = [];
+    const raw = buf.length === 1 ? buf[0]! : buf.join('');
+    buf.length = 0;
     const linkLen = bufLink;
     bufLink = 0;
     let text: string;
-    if (preDepth > 0) text = raw.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-    else text = collapseWs(raw).trim();
+    let commas = 0;
+    if (preDepth > 0) {
+      text = raw.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+      commas = countCommas(text);
+    } else {
+      // One pass: commas, and whether any whitespace run is more than one plain space.
+      let fix = false;
+      let prevWs = false;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c === 32) {
+          if (prevWs) fix = true;
+          prevWs = true;
+        } else if (c < 32 ? c >= 9 && c <= 13 : c >= 0xa0 && isJsSpace(c)) {
+          fix = true;
+          prevWs = true;
+        } else {
+          prevWs = false;
+          if (c === 44 || c === 0x060c || c === 0xff0c) commas++;
+        }
+      }
+      if (fix) {
+        WS_TO_FIX.lastIndex = 0;
+        text = raw.replace(WS_TO_FIX, ' ').trim();
+      } else text = raw.trim();
+    }
     if (!text) return;
-    blocks.push({ text, elem: curElem, linkLen: Math.min(linkLen, text.length), heading: headingLevel, pre: preDepth > 0 });
+    blocks.push({ text, elem: curElem, linkLen: Math.min(linkLen, text.length), heading: headingLevel, pre: preDepth > 0, commas });
   };
 
   const parser = new Parser(
@@ -233,7 +265,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
           (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) ||
           attribs['aria-hidden'] === 'true' && name !== 'span' && name !== 'i';
         const skip = SKIP.has(name) || hidden || (name === 'noscript' && !opts.noscript);
-        const counted = VOID_COUNTS[name];
+        const counted = VOID_COUNTS.get(name);
         if (counted && skipDepth === 0) {
           const e = elems[curElem]!;
           if (counted === 'img') e.ownImg++;
@@ -258,7 +290,7 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
             if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
             if (attribs.itemtype) elems[elem]!.itemtype = attribs.itemtype;
             curElem = elem;
-            heading = HEADING[name] ?? 0;
+            heading = headingLevelOf(name);
             pre = name === 'pre';
           }
           const itemprop = attribs.itemprop;
@@ -303,14 +335,15 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
       onclosetag(name) {
         if (name === 'title' && inTitle) {
           inTitle = false;
-          page.title = (titleParts ?? []).join('').replace(WS, ' ').trim() || null;
+          page.title = collapseWs((titleParts ?? []).join('')).trim() || null;
         }
         const f = frames.pop();
         if (!f) return;
         if (f.capture) {
           const i = captures.lastIndexOf(f.capture);
           if (i >= 0) captures.splice(i, 1);
-          f.capture.done(f.capture.parts.join('').replace(f.tag === 'script' ? /^\s+|\s+$/g : WS, f.tag === 'script' ? '' : ' ').trim());
+          const joined = f.capture.parts.join('');
+          f.capture.done(f.tag === 'script' ? joined.trim() : collapseWs(joined).trim());
         }
         if (f.skip) skipDepth--;
         if (f.link) linkDepth--;
@@ -375,7 +408,7 @@ function aggregate(page: ParsedPage): void {
     const e = elems[b.elem]!;
     e.textLen += b.text.length;
     e.linkLen += b.linkLen;
-    e.commas += countCommas(b.text);
+    e.commas += b.commas;
     if (b.heading) e.headingLen += b.text.length;
     // Paragraphs as Readability counts them after turning text-only divs into <p>.
     else if (b.text.length >= 20 && e.tag !== 'li') e.ownP++;
