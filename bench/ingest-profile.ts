@@ -44,14 +44,34 @@ const timings: Record<string, number> = {};
 if (process.env.PROFILE_NO_STORE) ws.store.putDocuments = async (items) => items.map(() => 'added' as const); // to tell the store's memory from the readers'
 const rss: number[] = [];
 const mem: string[] = [];
+// CPU per thread (utime+stime from /proc), last seen value per thread id: reader threads
+// that end (replaced, or closed at the end) keep their last sample.
+const threadCpu = new Map<string, { name: string; user: number; sys: number }>();
+const sampleThreads = () => {
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threadCpu.set(tid, { name, user: Number(f[11]) * 10, sys: Number(f[12]) * 10 });
+    }
+  } catch {
+    /* not Linux */
+  }
+};
 const sampler = setInterval(() => {
+  sampleThreads();
   const m = process.memoryUsage();
   rss.push(m.rss / 1e6);
   mem.push(`${(m.rss / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)}/${(m.external / 1e6).toFixed(0)}`);
 }, 1000);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const report = await ingestPaths(ws, [dir], { ...opts, timings } as typeof opts);
+const report = await ingestPaths(ws, [dir], { ...opts, timings, onProgress: (p) => {
+  if (p.done !== p.total) return;
+  sampleThreads();
+  if (process.env.SMAPS) writeFileSync(process.env.SMAPS, readFileSync('/proc/self/smaps'));
+} } as typeof opts);
 const wall = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 clearInterval(sampler);
@@ -67,3 +87,15 @@ console.log(`rss/main heap/external MB: ${mem.filter((_, i) => i % step === 0).j
 console.log(`RSS MB every ${step} s: ${rss.filter((_, i) => i % step === 0).map((x) => x.toFixed(0)).join(' ')} (max sampled ${Math.max(...rss).toFixed(0)})`);
 for (const [k, v] of Object.entries(timings)) if (k.startsWith('max: ')) console.log(`  ${k}: ${v.toFixed(0)}`);
   else console.log(`  ${k}: ${(v / docs).toFixed(2)} ms/doc (${(v / 1000).toFixed(1)} s total)`);
+if (threadCpu.size) {
+  // Threads: main, the readers (named daftar-reader by read-worker.ts), and the rest (V8's
+  // GC and compiler helpers, libuv's file system pool, tsx's loader threads).
+  const groups = new Map<string, { n: number; user: number; sys: number }>();
+  for (const [tid, t] of threadCpu) {
+    const key = tid === String(process.pid) ? 'main' : t.name === 'daftar-reader' ? 'readers' : 'other threads';
+    const g = groups.get(key) ?? { n: 0, user: 0, sys: 0 };
+    groups.set(key, { n: g.n + 1, user: g.user + t.user, sys: g.sys + t.sys });
+  }
+  const ms = (x: number) => (x / docs).toFixed(2);
+  console.log(`CPU ms/doc per thread group (user + sys; last samples ~1 s before the end): ${[...groups].map(([k, g]) => `${k} (${g.n}) ${ms(g.user)} + ${ms(g.sys)}`).join('; ')}`);
+}

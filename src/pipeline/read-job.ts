@@ -21,6 +21,8 @@ export interface ReadJobTimes {
   extractMs: number;
   /** The reading thread's V8 heap after the job (MB), to watch memory. */
   heapMb: number;
+  /** Memory outside that heap that V8 knows of (array buffers: NER weights, file bytes), MB. */
+  externalMb: number;
 }
 
 export type ReadJobResult =
@@ -45,9 +47,14 @@ export async function runReadJob(job: ReadJob): Promise<ReadJobResult> {
     }
     const t2 = performance.now();
     const prepared = prepareDocument(read, drafts, job.file, new Date().toISOString());
-    return { ok: true, prepared, ...(warning ? { warning } : {}), times: { readMs: t1 - t0, extractMs: t2 - t1, heapMb: getHeapStatistics().total_heap_size / 1e6 } };
+    return { ok: true, prepared, ...(warning ? { warning } : {}), times: { readMs: t1 - t0, extractMs: t2 - t1, ...heapFigures() } };
   } catch (err) {
     const { code, message } = describeError(err);
     return { ok: false, code, message };
   }
+}
+
+function heapFigures(): { heapMb: number; externalMb: number } {
+  const h = getHeapStatistics();
+  return { heapMb: h.total_heap_size / 1e6, externalMb: h.external_memory / 1e6 };
 }
