@@ -158,6 +158,38 @@ function shortFormOf(word: string, type: NameType, orgWords: string[]): boolean 
   return type === 'ORG' ? orgWords.includes(word) : orgWords[orgWords.length - 1] === word;
 }
 
+/**
+ * The document's mentions, with an organization-typed one that reads as a person's name
+ * typed a person: a given name (or a title) before a family name that a person mention of
+ * the same document carries ("the family of Dariush Kalantari" typed ORG beside "Mr.
+ * Kalantari" or "Golnar Kalantari" typed PERSON). Only the resolver sees the new type.
+ */
+export function personsTypedOrg(mentions: MentionInput[]): MentionInput[] {
+  if (!mentions.some((m) => m.type === 'ORG')) return mentions;
+  const familyNames: string[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const words = analyzeName(m.text, 'PERSON').words;
+    if (words.length >= 1) familyNames.push(words[words.length - 1]!);
+  }
+  if (familyNames.length === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.type !== 'ORG' || acronymForm(m.text) !== null) return m;
+    const an = analyzeName(m.text, 'PERSON');
+    const raw = m.text.trim().split(/\s+/);
+    const n = an.words.length;
+    if (n < 1 || n > 3 || raw.length > 4) return m;
+    // Every word a name: capitalized in Latin script ("Golmarz Farmers’ Union" has a family-name-like last word too, but not a given name before a family name of a person here).
+    if (raw.some((w) => /\p{Script=Latin}/u.test(w) && !/^\p{Lu}/u.test(w))) return m;
+    const given = n >= 2 && looksLikeGivenName(raw[0]!);
+    if (!given && an.titles.length === 0) return m;
+    if (n === 1 && an.titles.length === 0) return m;
+    const last = an.words[n - 1]!;
+    if (!familyNames.some((f) => wordSimilarity(f, last) >= 0.85)) return m;
+    return { ...m, type: 'PERSON' as const };
+  });
+}
+
 /** An incremental resolver: add documents' mentions one batch at a time, read clusters any time. */
 export class MentionResolver {
   private readonly clustersById = new Map<string, Cluster>();
@@ -283,7 +315,8 @@ export class MentionResolver {
     this.applyMustLink();
   }
 
-  private addDocument(mentions: MentionInput[]): void {
+  private addDocument(input: MentionInput[]): void {
+    const mentions = personsTypedOrg(input);
     // Full names first (in text order), then surnames and acronyms, which look back at them.
     const local: { m: MentionInput; c: Cluster }[] = [];
     const deferred: MentionInput[] = [];

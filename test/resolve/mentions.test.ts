@@ -47,6 +47,21 @@ describe('resolveMentions', () => {
     expect(clusterOf(clusters, bare.id!)).not.toBe(clusterOf(clusters, paper.id!));
   });
 
+  it('reads an organization-typed person name as a person when a person of the document has that family name', () => {
+    const full = m('Dariush Kalantari', 'dk', 'ORG');
+    const bare = m('Kalantari', 'dk');
+    const union = m('Golmarz Farmers’ Union', 'dk', 'ORG');
+    const clusters = resolveMentions([full, union, bare]);
+    expect(clusterOf(clusters, bare.id!)).toBe(clusterOf(clusters, full.id!));
+    expect(clusterOf(clusters, full.id!)!.type).toBe('PERSON');
+    expect(clusterOf(clusters, union.id!)!.type).toBe('ORG');
+    // No person of that family name in the document: the recognizer's type stands.
+    const alone = m('Dariush Kalantari', 'dk2', 'ORG');
+    const other = m('Shirin Sohrabi', 'dk2');
+    const c2 = resolveMentions([alone, other]);
+    expect(clusterOf(c2, alone.id!)!.type).toBe('ORG');
+  });
+
   it('joins spelling variants across documents', () => {
     const a = m('Dariush Kalantari', 'd3');
     const b = m('Daryoush Kalantary', 'd4');
