@@ -105,6 +105,137 @@ export function viterbi(
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
 }
 
+/** Scratch of viterbiBilou for T tags, reusable across sentences. */
+export interface BilouScratch {
+  /** Highest transition score into each tag from any tag that may precede an O, B or U. */
+  maxIn: Float64Array;
+  cur: Float64Array;
+  prev: Float64Array;
+}
+
+/** Scratch for viterbiBilou; `trans` is the model's T x T transition table. */
+export function bilouScratch(T: number, trans: Float32Array): BilouScratch {
+  const maxIn = new Float64Array(T).fill(-Infinity);
+  for (let t = 0; t < T; t++) {
+    for (let p = 0; p < T; p++) {
+      // the tags after which O, B and U may come: O, L and U (p = 0, 3, 4, 7, 8, ...)
+      if (p !== 0 && ((p - 1) & 3) < 2) continue;
+      maxIn[t] = Math.max(maxIn[t]!, trans[p * T + t]!);
+    }
+  }
+  return { maxIn, cur: new Float64Array(T), prev: new Float64Array(T) };
+}
+
+/**
+ * The same tags as `viterbi` with the BILOU move table of tagCount(types) tags, ties
+ * included, with less work: O, B and U follow O, L or U (one shared set of 1 + 2 x types
+ * tags), I and L follow the B or I of their own type. For O, B and U the best previous
+ * tag is nearly always the best-scoring one so far; the others are skipped when even the
+ * highest transition into the tag cannot lift them to its score (sums of doubles round
+ * monotonically, so a skipped tag is strictly worse, never a tie).
+ */
+export function viterbiBilou(
+  em: Float32Array,
+  n: number,
+  T: number,
+  trans: Float32Array,
+  start: Float32Array,
+  end: Float32Array,
+  out: Int32Array,
+  back: Uint8Array,
+  scratch: BilouScratch,
+): void {
+  if (n === 0) return;
+  const maxIn = scratch.maxIn;
+  let prev = scratch.prev;
+  let cur = scratch.cur;
+  for (let t = 0; t < T; t++) {
+    const part = t === 0 ? -1 : (t - 1) & 3;
+    prev[t] = part === -1 || part === 0 || part === 3 ? start[t]! + em[t]! : -Infinity;
+  }
+  for (let i = 1; i < n; i++) {
+    const row = i * T;
+    // best and second-best previous score among O, L and U (first best on ties, as viterbi)
+    let p1 = 0;
+    let v1 = prev[0]!;
+    let v2 = -Infinity;
+    for (let p = 3; p < T; p += 4) {
+      const a = prev[p]!;
+      if (a > v1) {
+        v2 = v1;
+        v1 = a;
+        p1 = p;
+      } else if (a > v2) v2 = a;
+      const b = prev[p + 1]!;
+      if (b > v1) {
+        v2 = v1;
+        v1 = b;
+        p1 = p + 1;
+      } else if (b > v2) v2 = b;
+    }
+    const p1Row = p1 * T;
+    for (let t = 0; t < T; t++) {
+      const part = t === 0 ? -1 : (t - 1) & 3;
+      let best = -Infinity;
+      let arg = 0;
+      if (part === -1 || part === 0 || part === 3) {
+        const s1 = v1 + trans[p1Row + t]!;
+        if (v2 + maxIn[t]! < s1) {
+          best = s1;
+          arg = p1;
+        } else {
+          // the full scan in viterbi's order: O, then L and U of each type
+          let s = prev[0]! + trans[t]!;
+          if (s > best) best = s;
+          for (let p = 3; p < T; p += 4) {
+            s = prev[p]! + trans[p * T + t]!;
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+            s = prev[p + 1]! + trans[(p + 1) * T + t]!;
+            if (s > best) {
+              best = s;
+              arg = p + 1;
+            }
+          }
+        }
+      } else {
+        // I or L: after the B or I of the same type
+        const b = t - part;
+        const s = prev[b]! + trans[b * T + t]!;
+        if (s > best) {
+          best = s;
+          arg = b;
+        }
+        const s2 = prev[b + 1]! + trans[(b + 1) * T + t]!;
+        if (s2 > best) {
+          best = s2;
+          arg = b + 1;
+        }
+      }
+      cur[t] = best + em[row + t]!;
+      back[row + t] = arg;
+    }
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    const part = t === 0 ? -1 : (t - 1) & 3;
+    if (part === 0 || part === 1) continue;
+    const s = prev[t]! + end[t]!;
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+}
+
 /** Convert IOB2 labels of one type set to BILOU tag ids ("B-PER" -> B of PER's index). */
 export function iobToBilou(labels: readonly string[], typeIndex: (type: string) => number): Int32Array {
   const n = labels.length;

@@ -108,6 +108,9 @@ export class FeatureBuffer {
   hashes = new Uint32Array(4096);
   offsets = new Int32Array(257);
   count = 0;
+  /** Scratch: a sentence's word-infos as one arena (see pairHashes). */
+  arena = new Int32Array(0);
+  at = new Int32Array(0);
 
   ensure(tokens: number, features: number): void {
     if (this.offsets.length < tokens + 1) this.offsets = new Int32Array(Math.max(tokens + 1, this.offsets.length * 2));
@@ -124,6 +127,20 @@ const MAX_PER_TOKEN = 70 + 2 * FLAG_COUNT + 32 * 3 + 32 * 3;
 /** Pseudo word-infos standing for "before the sentence" and "after the sentence". */
 export const BOS_INFO = new Int32Array(WORD_INFO_SIZE).fill(BOS, 0, W_STEM);
 export const EOS_INFO = new Int32Array(WORD_INFO_SIZE).fill(EOS, 0, W_STEM);
+
+/**
+ * Word-infos of many words live in one Int32Array (an arena), WORD_INFO_SIZE values per
+ * word, with BOS_INFO at offset BOS_AT and EOS_INFO at EOS_AT; `at[k]` is the offset of
+ * token k's record. One array instead of an Int32Array object per word.
+ */
+export const BOS_AT = 0;
+export const EOS_AT = WORD_INFO_SIZE;
+
+/** Write BOS_INFO and EOS_INFO at the start of a word-info arena. */
+export function writeSentenceEdges(arena: Int32Array): void {
+  arena.set(BOS_INFO, BOS_AT);
+  arena.set(EOS_INFO, EOS_AT);
+}
 
 // Features are split by what they depend on, so the tagger can cache the score of every
 // group that depends on one word only (the word itself, or the word as a neighbour).
@@ -213,12 +230,12 @@ export function right2Hashes(w: Int32Array, h: Uint32Array, c: number): number {
 }
 
 /** Whether tokens [from, to) form an all-capitals headline ("SOCCER - JAPAN GET LUCKY WIN"). */
-export function isCapsSentence(infos: readonly Int32Array[], from: number, to: number): boolean {
+export function isCapsSentence(info: Int32Array, at: Int32Array, from: number, to: number): boolean {
   // A headline in capitals makes case useless; the tagger then leans on the word itself.
   let caps = 0;
   let letters = 0;
   for (let k = from; k < to; k++) {
-    const f = infos[k]![W_FLAGS]!;
+    const f = info[at[k]! + W_FLAGS]!;
     if (f & (F_ALL_CAPS | F_HAS_LOWER)) letters++;
     if (f & F_ALL_CAPS && !(f & F_HAS_LOWER)) caps++;
   }
@@ -227,10 +244,11 @@ export function isCapsSentence(infos: readonly Int32Array[], from: number, to: n
 
 /**
  * Features of token k = from + i that depend on two words, the position or the gazetteer.
- * Returns the new count.
+ * Word-infos are read from the arena `info` at offsets `at[k]`. Returns the new count.
  */
 export function pairHashes(
-  infos: readonly Int32Array[],
+  info: Int32Array,
+  at: Int32Array,
   gaz: Int32Array,
   dict: Int32Array,
   from: number,
@@ -242,31 +260,33 @@ export function pairHashes(
 ): number {
   const n = to - from;
   const k = from + i;
-  const w = infos[k]!;
-  const wm1 = i >= 1 ? infos[k - 1]! : BOS_INFO;
-  const wp1 = i + 1 < n ? infos[k + 1]! : EOS_INFO;
-  const wm2 = i >= 2 ? infos[k - 2]! : BOS_INFO;
-  const l0 = w[W_LOWER]!;
-  const lm1 = wm1[W_LOWER]!;
-  const lp1 = wp1[W_LOWER]!;
-  const s0 = w[W_SHAPE]!;
-  const sm1 = wm1[W_SHAPE]!;
-  const sp1 = wp1[W_SHAPE]!;
+  const w = at[k]!;
+  const wm1 = i >= 1 ? at[k - 1]! : BOS_AT;
+  const wp1 = i + 1 < n ? at[k + 1]! : EOS_AT;
+  const wm2 = i >= 2 ? at[k - 2]! : BOS_AT;
+  const l0 = info[w + W_LOWER]!;
+  const lm1 = info[wm1 + W_LOWER]!;
+  const lp1 = info[wp1 + W_LOWER]!;
+  const s0 = info[w + W_SHAPE]!;
+  const sm1 = info[wm1 + W_SHAPE]!;
+  const sp1 = info[wp1 + W_SHAPE]!;
   h[c++] = mix(T_SM1S0, mix(sm1, s0));
   h[c++] = mix(T_S0SP1, mix(s0, sp1));
   h[c++] = mix(T_LM1L0, mix(lm1, l0));
   h[c++] = mix(T_L0LP1, mix(l0, lp1));
-  h[c++] = mix(T_LM2LM1, mix(wm2[W_LOWER]!, lm1));
+  h[c++] = mix(T_LM2LM1, mix(info[wm2 + W_LOWER]!, lm1));
   h[c++] = mix(T_LM1_S0, mix(lm1, s0));
   h[c++] = mix(T_S0_LP1, mix(s0, lp1));
-  h[c++] = mix(T_LM3, i >= 3 ? infos[k - 3]![W_LOWER]! : BOS);
-  h[c++] = mix(T_LP3, i + 3 < n ? infos[k + 3]![W_LOWER]! : EOS);
-  const st0 = w[W_STEM]!;
+  h[c++] = mix(T_LM3, i >= 3 ? info[at[k - 3]! + W_LOWER]! : BOS);
+  h[c++] = mix(T_LP3, i + 3 < n ? info[at[k + 3]! + W_LOWER]! : EOS);
+  const st0 = info[w + W_STEM]!;
   if (st0 !== 0) {
-    if (wm1[W_STEM] !== 0) h[c++] = mix(T_STEMM1S0, mix(wm1[W_STEM]!, st0));
-    if (wp1[W_STEM] !== 0) h[c++] = mix(T_STEMS0P1, mix(st0, wp1[W_STEM]!));
+    const stm1 = info[wm1 + W_STEM]!;
+    const stp1 = info[wp1 + W_STEM]!;
+    if (stm1 !== 0) h[c++] = mix(T_STEMM1S0, mix(stm1, st0));
+    if (stp1 !== 0) h[c++] = mix(T_STEMS0P1, mix(st0, stp1));
   }
-  const flags = w[W_FLAGS]!;
+  const flags = info[w + W_FLAGS]!;
   if (i === 0) {
     for (let b = 0; b < FLAG_COUNT; b++) if (flags & (1 << b)) h[c++] = mix(T_FLAG_FIRST, b);
     h[c++] = mix(T_FIRST_S0, s0);
@@ -310,7 +330,17 @@ export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, 
   buf.ensure(n, n * MAX_PER_TOKEN);
   const h = buf.hashes;
   const off = buf.offsets;
-  const capsSentence = isCapsSentence(infos, from, to);
+  // the sentence's word-infos as an arena for pairHashes (records 2.. are tokens from..to-1)
+  if (buf.arena.length < (n + 2) * WORD_INFO_SIZE) buf.arena = new Int32Array((n + 2) * WORD_INFO_SIZE * 2);
+  if (buf.at.length < to) buf.at = new Int32Array(to * 2);
+  const arena = buf.arena;
+  const at = buf.at;
+  writeSentenceEdges(arena);
+  for (let k = from; k < to; k++) {
+    at[k] = (k - from + 2) * WORD_INFO_SIZE;
+    arena.set(infos[k]!, at[k]!);
+  }
+  const capsSentence = isCapsSentence(arena, at, from, to);
   let c = 0;
   for (let i = 0; i < n; i++) {
     off[i] = c;
@@ -320,7 +350,7 @@ export function sentenceFeatures(infos: readonly Int32Array[], gaz: Int32Array, 
     c = rightHashes(i + 1 < n ? infos[k + 1]! : EOS_INFO, h, c);
     c = left2Hashes(i >= 2 ? infos[k - 2]! : BOS_INFO, h, c);
     c = right2Hashes(i + 2 < n ? infos[k + 2]! : EOS_INFO, h, c);
-    c = pairHashes(infos, gaz, dict, from, to, i, capsSentence, h, c);
+    c = pairHashes(arena, at, gaz, dict, from, to, i, capsSentence, h, c);
   }
   off[n] = c;
   buf.count = c;

@@ -24,20 +24,42 @@ export class Gazetteer {
   readonly values: Uint8Array;
   private readonly mask: number;
 
-  constructor(keys: Uint32Array, values: Uint8Array) {
-    let size = 16;
-    while (size < keys.length * 2) size <<= 1;
-    this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.values = new Uint8Array(size); // 0 = empty slot
-    for (let i = 0; i < keys.length; i++) this.add(keys[i]!, values[i]!);
+  /**
+   * A gazetteer of the given entries; or, with `table`, one that adopts `keys` and
+   * `values` as its hash table as they are (built by Gazetteer.fillTable, e.g. in a
+   * SharedArrayBuffer another thread built).
+   */
+  constructor(keys: Uint32Array, values: Uint8Array, table = false) {
+    if (table) {
+      if (keys.length !== values.length || (keys.length & (keys.length - 1)) !== 0 || keys.length < 16) throw new Error('Gazetteer: a table has a power-of-two size of at least 16');
+      this.keys = keys;
+      this.values = values;
+    } else {
+      const size = Gazetteer.tableSize(keys.length);
+      this.keys = new Uint32Array(size);
+      this.values = new Uint8Array(size); // 0 = empty slot
+      Gazetteer.fillTable(keys, values, this.keys, this.values);
+    }
+    this.mask = this.keys.length - 1;
   }
 
-  private add(key: number, value: number): void {
-    let s = key & this.mask;
-    while (this.values[s] !== 0 && this.keys[s] !== key) s = (s + 1) & this.mask;
-    this.keys[s] = key;
-    this.values[s] |= value;
+  /** Slots of the hash table for `entries` entries. */
+  static tableSize(entries: number): number {
+    let size = 16;
+    while (size < entries * 2) size <<= 1;
+    return size;
+  }
+
+  /** Put entries into an empty hash table of tableSize(keys.length) slots. */
+  static fillTable(keys: Uint32Array, values: Uint8Array, tableKeys: Uint32Array, tableValues: Uint8Array): void {
+    const mask = tableKeys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      let s = key & mask;
+      while (tableValues[s] !== 0 && tableKeys[s] !== key) s = (s + 1) & mask;
+      tableKeys[s] = key;
+      tableValues[s]! |= values[i]!;
+    }
   }
 
   /** Type bit mask of a sequence hash, 0 when absent. */

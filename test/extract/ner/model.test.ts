@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTable, bilouSpans, iobToBilou, tagCount, viterbi } from '../../../src/extract/ner/decode.js';
+import { allowedTable, bilouScratch, bilouSpans, iobToBilou, tagCount, viterbi, viterbiBilou } from '../../../src/extract/ner/decode.js';
 import { FeatureBuffer, sentenceFeatures } from '../../../src/extract/ner/features.js';
 import { loadNerModel } from '../../../src/extract/ner/load.js';
-import { decodeModel, encodeModel, type NerModel } from '../../../src/extract/ner/model.js';
+import { decodeModel, encodeModel, prepareTokens, type NerModel } from '../../../src/extract/ner/model.js';
+import { WordInfoCache } from '../../../src/extract/ner/word-info.js';
 import { tokenize } from '../../../src/extract/tokenize/tokenize.js';
 
 /** Tags by the training-time path: every feature hashed and looked up one by one. */
 function referenceTags(model: NerModel, words: string[]): Int32Array {
   const n = words.length;
   const T = model.T;
-  const { infos, gaz, dict } = model.prepare(words);
+  const { infos, gaz, dict } = prepareTokens(words, model.header.lang, model.gazetteer, model.dictionary, model.header.types.length, new WordInfoCache(), model.clusters);
   const buf = new FeatureBuffer();
   sentenceFeatures(infos, gaz, dict, 0, n, buf);
   const em = new Float32Array(n * T);
@@ -84,6 +85,33 @@ describe('BILOU', () => {
       { start: 4, end: 7, type: 1 },
       { start: 8, end: 9, type: 0 },
     ]);
+  });
+
+  it('the BILOU Viterbi picks the same tags as the general one, ties included', () => {
+    let seed = 7;
+    const rand = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    let differentFromGreedy = 0;
+    for (let trial = 0; trial < 3000; trial++) {
+      const types = 1 + (trial % 6);
+      const T = tagCount(types);
+      const n = 1 + Math.floor(rand() * 12);
+      // small integers make ties common; every third trial uses fractions instead
+      const draw = (): number => (trial % 3 === 0 ? rand() * 10 - 5 : Math.floor(rand() * 4) - 2);
+      const em = Float32Array.from({ length: n * T }, draw);
+      const trans = Float32Array.from({ length: T * T }, draw);
+      const start = Float32Array.from({ length: T }, draw);
+      const end = Float32Array.from({ length: T }, draw);
+      const want = new Int32Array(n);
+      viterbi(em, n, T, trans, start, end, allowedTable(T), want, new Uint8Array(n * T), new Float64Array(T), new Float64Array(T));
+      const got = new Int32Array(n);
+      viterbiBilou(em, n, T, trans, start, end, got, new Uint8Array(n * T), bilouScratch(T, trans));
+      expect(Array.from(got)).toEqual(Array.from(want));
+      if (want.some((t, i) => t !== 0 && em[i * T + t]! < em[i * T]!)) differentFromGreedy++;
+    }
+    expect(differentFromGreedy).toBeGreaterThan(100); // transitions mattered in many trials
   });
 
   it('Viterbi never outputs an ill-formed sequence even when emissions prefer one', () => {
