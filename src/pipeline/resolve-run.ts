@@ -725,14 +725,10 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
     const ordered = fullNames.slice(0, MAX_INDEXED_NAMES);
     const titles = mentions.map((m) => m.attributes.title).filter((t): t is string => typeof t === 'string');
     const record: NameRecord = { name: ordered[0]!, aliases: ordered.slice(1), type, titles: titles.length ? titles : undefined };
-    const scored = await candidatesFor(store, overlay, record, type);
-    if (scored[0] && isLink(scored[0], scored[1], type)) {
-      link(overlay, scored[0].entity, mentions);
-      report.linkedToExisting += mentions.length;
-      return;
-    }
     if (type === 'ORG') {
-      // A translation of a known organization's name ("وزارت کشور" / "Ministry of the Interior").
+      // A translation of a known organization's name ("وزارت کشور" / "Ministry of the Interior"):
+      // the same concepts word for word, so it goes before a near spelling in the same script
+      // («سپاه نگهبانی داخلی» is the Internal Guard Corps, not «سپاه نگهبانی» met first).
       const tkeys = [...new Set(ordered.map(translationKey).filter((t): t is string => t !== null))].map((t) => `ORG:t:${t}`);
       const stored = await store.findEntitiesByKeys(tkeys, MAX_BLOCK);
       const ids = new Set(tkeys.flatMap((k) => [...(stored.get(k) ?? []), ...(overlay.keys.get(k) ?? [])]));
@@ -746,6 +742,12 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
           return;
         }
       }
+    }
+    const scored = await candidatesFor(store, overlay, record, type);
+    if (scored[0] && isLink(scored[0], scored[1], type)) {
+      link(overlay, scored[0].entity, mentions);
+      report.linkedToExisting += mentions.length;
+      return;
     }
     review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
     {

@@ -27,6 +27,16 @@ describe('organization names across languages and stated aliases', () => {
     expect(statedAliases(fa, [span(fa, 'سپاه نگهبانی داخلی', 'a'), span(fa, 'خاکستری‌پوشان', 'b')])).toEqual([['a', 'b']]);
   });
 
+  it('links a translation to its organization before a shorter name in the same script met first', async () => {
+    const ws = tempWorkspace();
+    const en = await addDocument(ws, 'The Internal Guard Corps denied it.', [['Internal Guard Corps', 'ORG']]);
+    const short = await addDocument(ws, 'سپاه نگهبانی این خبر را تکذیب کرد.', [['سپاه نگهبانی', 'ORG']], 'fa');
+    const full = await addDocument(ws, 'سپاه نگهبانی داخلی این خبر را تکذیب کرد.', [['سپاه نگهبانی داخلی', 'ORG']], 'fa');
+    await resolveWorkspace(ws);
+    expect(await entityOf(ws, full.id, 'سپاه نگهبانی داخلی')).toBe(await entityOf(ws, en.id, 'Internal Guard Corps'));
+    expect(await entityOf(ws, short.id, 'سپاه نگهبانی')).toBeDefined();
+  });
+
   it('links a Persian organization name to its English entity across documents', async () => {
     const ws = tempWorkspace();
     const en = await addDocument(ws, 'The Ministry of the Interior denied it.', [['Ministry of the Interior', 'ORG']]);
