@@ -5,6 +5,7 @@
 // The PDF, Word and image readers (pdf.js, mammoth, exifr) are imported when a file of
 // their kind first comes: each reader thread then holds only the libraries it uses.
 import { DaftarError } from '../model/errors.js';
+import { withHeadline } from './headline.js';
 import { readHtml } from './html/read-html.js';
 import { readAudioVideo } from './media/read-av.js';
 import { mediaTypeOf, sniffFormat, type SniffedFormat } from './sniff.js';
@@ -58,7 +59,7 @@ async function dispatch(input: ReadInput, format: SniffedFormat, mediaType: Medi
     case 'docx':
       return (await import('./docx/read-docx.js')).readDocx(input);
     case 'html':
-      return readHtml(input);
+      return withHeadline(await readHtml(input));
     case 'text':
       return format === 'rtf' ? readRtf(input) : readText(input);
     case 'markdown':

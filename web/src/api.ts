@@ -85,7 +85,7 @@ export interface Doc {
   fileName: string | null;
   text: string;
   sizeBytes: number;
-  metadata: { title: string | null; site: string | null; url: string | null; language: string; authors: string[]; published: { value: string; evidence: string; confidence: number } | null };
+  metadata: { title: string | null; site: string | null; url: string | null; language: string; authors: string[]; published: { value: string; evidence: string; confidence: number } | null; flags: string[] };
   ingestedAt: string;
 }
 export interface Entity {

@@ -46,7 +46,11 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
   if (error) return <ErrorNote error={error} />;
   if (!data) return <Loading />;
   const { doc, mentions, reuse } = data;
-  const passages = data.passages.length ? data.passages : [{ index: 0, start: 0, end: doc.text.length, page: null }];
+  const all = data.passages.length ? data.passages : [{ index: 0, start: 0, end: doc.text.length, page: null }];
+  // A news page's headline is passage 0 of its text (flag headline_in_text): drawn as the
+  // heading, with its mentions, rather than a second time under the title.
+  const headline = doc.metadata.flags.includes('headline_in_text') && all.length > 1 ? all[0]! : null;
+  const passages = headline ? all.slice(1) : all;
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
   const showable = doc.mediaType === 'html' || doc.mediaType === 'text' || doc.mediaType === 'markdown' || doc.mediaType === 'pdf';
@@ -54,7 +58,11 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
   return (
     <article class="reader">
       <header class="doc-head">
-        <h1 dir="auto">{docLabel({ title: doc.metadata.title ?? doc.fileName, id: doc.id })}</h1>
+        {headline ? (
+          <PassageBlock doc={doc} passage={headline} mentions={mentions} reuse={reuse} heading />
+        ) : (
+          <h1 dir="auto">{docLabel({ title: doc.metadata.title ?? doc.fileName, id: doc.id })}</h1>
+        )}
         <p class="doc-meta">
           {[
             doc.metadata.site && <bdi>{doc.metadata.site}</bdi>,
@@ -116,7 +124,7 @@ export function ReaderView({ id, at }: { id: string; at: number }) {
   );
 }
 
-function PassageBlock({ doc, passage, mentions, reuse }: { doc: Doc; passage: Passage; mentions: Mention[]; reuse: ReuseView }) {
+function PassageBlock({ doc, passage, mentions, reuse, heading = false }: { doc: Doc; passage: Passage; mentions: Mention[]; reuse: ReuseView; heading?: boolean }) {
   const { start, end } = passage;
   const inside = pickMentions(mentions.filter((m) => m.start >= start && m.end <= end));
   const links = reuse.links.filter((l) => l.here.start < end && l.here.end > start);
@@ -149,8 +157,8 @@ function PassageBlock({ doc, passage, mentions, reuse }: { doc: Doc; passage: Pa
     pieces.push(reused ? <span class="reused" key={a}>{node}</span> : <span key={a}>{node}</span>);
   }
   return (
-    <div class="passage" data-start={start} data-end={end} id={`p${passage.index}`}>
-      <p dir="auto">{pieces}</p>
+    <div class={heading ? 'passage headline' : 'passage'} data-start={start} data-end={end} id={`p${passage.index}`}>
+      {heading ? <h1 dir="auto">{pieces}</h1> : <p dir="auto">{pieces}</p>}
       <div class="passage-side">
         <CiteButton doc={doc} passage={passage} />
         {links.map((l) => (
