@@ -73,11 +73,15 @@ export function foldLatinText(s: string): string {
     .trim();
 }
 
+const ARTICLE_WORDS = new Set(['al', 'el', 'ul', 'ol']);
+
 /**
  * Case, diacritics, punctuation and titles removed; titles recorded separately.
+ * `otherWords`: words of the same name outside `name` (the surname of "RASHID, Hafiz
+ * Abdul" when only the given part is passed), so that "Hafiz" there reads as a title.
  * "Gen. Qasem SOLEIMANI" -> { tokens: ["qasem", "soleimani"], titles: ["general"] }.
  */
-export function splitTitles(name: string): FoldedName {
+export function splitTitles(name: string, otherWords = 0): FoldedName {
   const words = foldLatinText(name).split(' ').filter((w) => w.length > 0 && !/^\d+$/.test(w));
   const tokens: string[] = [];
   const titles: string[] = [];
@@ -96,10 +100,12 @@ export function splitTitles(name: string): FoldedName {
     const w = words[i];
     const title = TITLE_WORDS[w];
     const remaining = words.length - i - 1;
+    // A part is never left with no word but an article ("AL-SAYYID" is a surname).
+    const kept = tokens.length - (tokens.length > 0 && tokens.every((t) => ARTICLE_WORDS.has(t)) ? tokens.length : 0);
     const isTitle =
       title !== undefined &&
-      remaining + tokens.length >= 1 &&
-      (!AMBIGUOUS_TITLES.has(w) || (remaining >= 1 && remaining + tokens.length >= 2));
+      remaining + kept >= 1 &&
+      (!AMBIGUOUS_TITLES.has(w) || (remaining >= 1 && remaining + kept + otherWords >= 2));
     if (isTitle) titles.push(title);
     else tokens.push(w);
     i++;

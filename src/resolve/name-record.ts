@@ -3,6 +3,7 @@
 import { isMostlyArabicScript } from '../text/normalize.js';
 import { romanizeScriptName, scriptPhoneticWords } from './arabic-script-key.js';
 import { splitTitles } from './latin-fold.js';
+import { isCompanyWord, orgGlossaryWord } from './org-glossary.js';
 import { acronymForm, organizationWords } from './organization.js';
 import { nameWords, phoneticWord, phoneticWords } from './phonetic-key.js';
 
@@ -36,15 +37,36 @@ export interface NameAnalysis {
   titles: string[];
   /** "NSCL" when the name is written like an acronym. */
   acronym: string | null;
+  /** Per word, a second key it also matches by (an organization word's own spelling when `words` holds its English equivalent). */
+  alt?: (string | undefined)[];
 }
 
-function personWords(part: string, script: 'latin' | 'arabic'): { words: string[]; titles: string[] } {
+function personWords(part: string, script: 'latin' | 'arabic', otherWords = 0): { words: string[]; titles: string[] } {
   if (script === 'arabic') {
     const r = romanizeScriptName(part);
     return { words: nameWords(r.words).map(phoneticWord).filter((w) => w.length > 0), titles: r.titles };
   }
-  const f = splitTitles(part);
+  const f = splitTitles(part, otherWords);
   return { words: nameWords(f.tokens).map(phoneticWord).filter((w) => w.length > 0), titles: f.titles };
+}
+
+// An organization's word keys, generic words in other languages read as their English
+// equivalent ("naft" as "oil", its own key kept in `alt`), words for "company" left
+// out like legal forms.
+function orgWords(name: string): { words: string[]; alt: (string | undefined)[] } {
+  const folded = organizationWords(name);
+  const kept = folded.filter((w) => !isCompanyWord(w));
+  const words: string[] = [];
+  const alt: (string | undefined)[] = [];
+  for (const w of nameWords(kept.length > 0 ? kept : folded)) {
+    const own = phoneticWord(w);
+    if (own.length === 0) continue;
+    const english = orgGlossaryWord(w);
+    const key = english === w ? own : phoneticWord(english);
+    words.push(key);
+    alt.push(key === own ? undefined : own);
+  }
+  return { words, alt };
 }
 
 // One cache per type, so that a lookup builds no key string.
@@ -64,14 +86,14 @@ export function analyzeName(name: string, type?: NameType): NameAnalysis {
   const script = isMostlyArabicScript(name) ? 'arabic' : 'latin';
   let result: NameAnalysis;
   if (type === 'ORG') {
-    const words =
-      script === 'arabic' ? scriptPhoneticWords(name) : organizationWords(name).map(phoneticWord).filter((w) => w.length > 0);
+    const { words, alt } = script === 'arabic' ? { words: scriptPhoneticWords(name), alt: [] } : orgWords(name);
     result = { script, type, words, surname: [], given: [], titles: [], acronym: acronymForm(name) };
+    if (alt.some((a) => a !== undefined)) result.alt = alt;
   } else {
     const comma = script === 'latin' ? name.indexOf(',') : -1;
     if (comma > 0 && type !== 'PLACE') {
       const sur = personWords(name.slice(0, comma), script);
-      const giv = personWords(name.slice(comma + 1), script);
+      const giv = personWords(name.slice(comma + 1), script, sur.words.length);
       const words = [...sur.words, ...giv.words];
       const surname = sur.words.map((_, k) => k);
       const given = giv.words.map((_, k) => sur.words.length + k);

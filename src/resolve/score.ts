@@ -67,9 +67,21 @@ const MIN_WORD_SIMILARITY = 0.55;
 type Unit = { ai0: number; ai1: number; bj0: number; bj1: number; sim: number };
 
 /** Word similarities of every word of `a` against every word of `b`, row by row (symmetric, so one table serves both directions). */
-function similarityTable(a: string[], b: string[], vowelCost: number): Float64Array {
+function similarityTable(a: string[], b: string[], vowelCost: number, altA?: (string | undefined)[], altB?: (string | undefined)[]): Float64Array {
   const t = new Float64Array(a.length * b.length);
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) t[i * b.length + j] = wordSimilarity(a[i]!, b[j]!, vowelCost);
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let sim = wordSimilarity(a[i]!, b[j]!, vowelCost);
+      // A word also matches by its second key ("naft" read as "oil" still meets "neft").
+      const pa = altA?.[i];
+      const qb = altB?.[j];
+      if (sim < 1 && (pa !== undefined || qb !== undefined)) {
+        sim = Math.max(sim, wordSimilarity(pa ?? a[i]!, qb ?? b[j]!, vowelCost));
+        if (pa !== undefined && qb !== undefined) sim = Math.max(sim, wordSimilarity(pa, b[j]!, vowelCost), wordSimilarity(a[i]!, qb, vowelCost));
+      }
+      t[i * b.length + j] = sim;
+    }
+  }
   return t;
 }
 
@@ -164,7 +176,7 @@ function align(a: string[], b: string[], vowelCost: number, weight: (k: string) 
 }
 
 // Name particles say little on their own: "Abd", "Abu", "bin", "ibn", "ben", "umm".
-const PARTICLES = new Set(['abd', 'abu', 'bin', 'abn', 'ban', 'bint', 'am', 'ap', 'uld', 'van', 'fun', 'da', 'di', 'du', 'la']);
+const PARTICLES = new Set(['abd', 'abu', 'bin', 'abn', 'ban', 'bint', 'am', 'ap', 'uld', 'ald', 'van', 'fun', 'da', 'di', 'du', 'la']);
 
 // How well the first meaningful word of a role (given names: the first name;
 // surname: its first word) of one side is matched by the same role of the other,
@@ -177,6 +189,23 @@ function roleAgreement(x: NameAnalysis, xr: number[], yr: number[], al: Alignmen
   const m = al.matchOfA[own[0]];
   if (m.b < 0) return 0;
   return yr.includes(m.b) ? m.sim : 0.7 * m.sim;
+}
+
+// Two or more given names agreeing one by one, in order ("Badran Turki Hishan" /
+// "Badran Turki Hayshan"): an Arab name chain (own, father's, grandfather's name)
+// under another family name or nisba is more often the same person than not.
+const PATRONYMIC = /(vich|vna|vana|auna|ich|ivna|avna)$/;
+function givenChain(x: NameAnalysis, y: NameAnalysis, al: Alignment): boolean {
+  const ox = x.given.filter((i) => !PARTICLES.has(x.words[i]));
+  const oy = y.given.filter((i) => !PARTICLES.has(y.words[i]));
+  const n = Math.min(ox.length, oy.length);
+  if (n < 2) return false;
+  if (n === 2 && (PATRONYMIC.test(x.words[ox[1]]) || PATRONYMIC.test(y.words[oy[1]]))) return false;
+  for (let k = 0; k < n; k++) {
+    const m = al.matchOfA[ox[k]];
+    if (m.b !== oy[k] || m.sim < 0.8) return false;
+  }
+  return true;
 }
 
 const GENDER_TITLES: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', khanum: 'f', sir: 'm', agha: 'm' };
@@ -249,7 +278,7 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
     const w = ctx?.wordWeight ? ctx.wordWeight(k) : 1;
     return w * w * lengthWeight(k);
   };
-  const table = similarityTable(x.words, y.words, vowelCost);
+  const table = similarityTable(x.words, y.words, vowelCost, x.alt, y.alt);
   const al = align(x.words, y.words, vowelCost, weight, table, false);
   const minCov = Math.min(al.coverageA, al.coverageB);
   const maxCov = Math.max(al.coverageA, al.coverageB);
@@ -271,6 +300,7 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   // swapped roles ("Reza Ali" / "Ali, Reza") count as agreement only through the words.
   if (givenAgreement !== null && surnameAgreement !== null) {
     if (givenAgreement >= 0.85 && surnameAgreement >= 0.85) score = Math.max(score, 0.5 + 0.45 * maxCov);
+    else if (surnameAgreement < 0.4 && givenAgreement >= 0.85 && givenChain(x, y, al)) score = Math.min(score, 0.6);
     else if (givenAgreement < 0.4 || surnameAgreement < 0.4) score = Math.min(score, 0.25);
     else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, MATCH_THRESHOLD);
     // One consonant apart ("Karimi" / "Kazimi") may be a typo or another family: a person

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acronymOf, isAcronymOf } from '../../src/resolve/organization.js';
+import { analyzeName } from '../../src/resolve/name-record.js';
 import { classifyScore, scoreNamePair } from '../../src/resolve/score.js';
 
 const person = (name: string) => ({ name, type: 'PERSON' as const });
@@ -76,5 +77,35 @@ describe('scoreNamePair: script and organization edge cases', () => {
     expect(s).toBeGreaterThanOrEqual(0.45);
     expect(classifyScore(s)).toBe('review');
     expect(classifyScore(scoreNamePair(org('Nouri Petrochemical'), org('Nouri Petrochemical Complex')).score)).toBe('automatic');
+  });
+});
+
+describe('scoreNamePair: name chains, titles in a given-name part, organization words in other languages', () => {
+  const org = (name: string) => ({ name, type: 'ORG' as const });
+
+  it('sends the same chain of given names under another family name to review, but not a name with the same patronymic', () => {
+    // Own, father's and grandfather's names agree one by one: an alias under another nisba.
+    expect(classifyScore(scoreNamePair(person('KARIMI, Hamed Jasem Talib'), person('NOURI, Hamed Jassim Taleb')).score)).toBe('review');
+    expect(classifyScore(scoreNamePair(person('KARIMI, Hamed Jasem'), person('NOURI, Hamed Jassim')).score)).toBe('review');
+    // A first name and a patronymic are shared by many unrelated people.
+    expect(classifyScore(scoreNamePair(person('PETROV, Ivan Sergeyevich'), person('SMIRNOV, Ivan Sergeyevich')).score)).toBe('no-match');
+    // One given name alone is not a chain.
+    expect(classifyScore(scoreNamePair(person('KARIMI, Hamed'), person('NOURI, Hamed')).score)).toBe('no-match');
+  });
+
+  it('reads an honorific before the given name of "SURNAME, Given" as a title, and keeps a surname that only looks like one', () => {
+    expect(classifyScore(scoreNamePair(person('ROSTAMI, Hafiz Kamran'), person('ROSTAMI, Kamran')).score)).toBe('automatic');
+    expect(classifyScore(scoreNamePair(person('ROSTAMI, Hafez'), person('ROSTAMI, Kamran')).score)).toBe('no-match');
+    // "AL-SAYYID" is the surname here, not the title "Seyed" and an orphaned article.
+    expect(analyzeName('AL-SAYYID, Kamran', 'PERSON').words).toEqual(['saiyid', 'kamran']);
+  });
+
+  it('matches generic organization words across languages, and still by their own spelling', () => {
+    expect(classifyScore(scoreNamePair(org('Sherkat Naft Vahrestan'), org('Vahrestan Oil Company')).score)).toBe('automatic');
+    expect(classifyScore(scoreNamePair(org('Bonyad Golmarz'), org('Golmarz Foundation')).score)).toBe('automatic');
+    // "Liwa" reads as "brigade"; "Liwaa", which the glossary does not list, still meets it by spelling.
+    expect(classifyScore(scoreNamePair(org('Liwa Golmarz'), org('Liwaa Golmarz')).score)).toBe('automatic');
+    // A shared generic word alone is no match.
+    expect(classifyScore(scoreNamePair(org('Naft Golmarz'), org('Arsavan Oil')).score)).toBe('no-match');
   });
 });
