@@ -10,7 +10,7 @@
 // never touched (a rebuild drops only uncurated entities).
 import { createHash } from 'node:crypto';
 import type { DocumentId, Entity, Mention } from '../model/schema.js';
-import { ALIAS_MATCH_EXTRACTOR, aliasLookupTokens, crossScriptNames, findAliasMentions, statedNames, translationSpans, type KnownEntity } from '../resolve/alias-match.js';
+import { ALIAS_MATCH_EXTRACTOR, aliasLookupTokens, type PresentMention, crossScriptNames, findAliasMentions, statedNames, translationSpans, type KnownEntity } from '../resolve/alias-match.js';
 import { blockingKeys } from '../resolve/duplicates.js';
 import { lookupPlace } from '../resolve/gazetteer.js';
 import { resolveMentions, wordBefore, type MentionInput, type ResolvedCluster } from '../resolve/mentions.js';
@@ -496,7 +496,7 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
   const doc = await store.getDocument(documentId);
   if (!doc) return 0;
   const mentions = await store.getMentions(documentId);
-  const keep = mentions.filter((m) => !(m.extractor === ALIAS_MATCH_EXTRACTOR && m.status === 'suggested'));
+  let keep = mentions.filter((m) => !(m.extractor === ALIAS_MATCH_EXTRACTOR && m.status === 'suggested'));
   const dropped = mentions.length - keep.length;
   const keys = new Set<string>();
   for (const surface of aliasLookupTokens(doc.text)) for (const k of wordLookupKeys(surface)) keys.add(k);
@@ -548,7 +548,28 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
   }
   const known: KnownEntity[] = entities.map((e) => ({ id: e.id, type: e.type, names: [e.name, ...e.aliases.map((a) => a.name), ...(translated.get(e.id) ?? [])] }));
   for (const [id, names] of crossScriptNames(doc.text, known)) known.find((k) => k.id === id)?.names.push(...names);
-  const found: { start: number; end: number; text: string; type: NameType; entityId: string; name: string }[] = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord });
+  // An organization mention the recognizer cut short inside a known longer name of one
+  // organization («سپاه» of «سپاه نگهبانی داخلی») is that organization's: relinked, its span kept.
+  const extendable = (m: PresentMention) => {
+    const x = m as Mention;
+    return x.type === 'ORG' && x.status === 'suggested' && x.extractor !== ALIAS_MATCH_EXTRACTOR;
+  };
+  const aliasHits = findAliasMentions(doc.text, known, keep, { institutionWord: isInstitutionWord, extendable });
+  const relinked = new Map<string, string>(); // mention id -> entity id
+  const left = new Set<string>(); // entities some relinked mention leaves
+  const coveredIds = [...new Set(aliasHits.flatMap((h) => (h.covers ?? []).map((m) => m.entityId)).filter((x): x is string => x !== null))];
+  // A person's entity keeps its mentions (curation is never overturned).
+  const curatedIds = new Set(coveredIds.length ? (await store.getEntities(coveredIds)).filter((e) => e.attributes.curated).map((e) => e.id) : []);
+  for (const h of aliasHits) {
+    for (const m of h.covers ?? []) {
+      const x = m as Mention;
+      if (x.entityId === h.entityId || (x.entityId !== null && curatedIds.has(x.entityId))) continue;
+      relinked.set(x.id, h.entityId);
+      if (x.entityId !== null) left.add(x.entityId);
+    }
+  }
+  if (relinked.size > 0) keep = keep.map((m) => (relinked.has(m.id) ? { ...m, entityId: relinked.get(m.id)! } : m));
+  const found: { start: number; end: number; text: string; type: NameType; entityId: string; name: string }[] = aliasHits.filter((h) => h.covers === undefined);
   // Names the text itself gives an organization ("— the Grey Coats", «همان خاکستری‌پوشان»)
   // become mentions here and aliases of the entity, so other documents find them too.
   const orgSpans = [...keep.filter((m) => m.type === 'ORG' && m.entityId !== null && m.status !== 'rejected'), ...found.filter((h) => h.type === 'ORG')].map((m) => ({ end: m.end, entityId: m.entityId! }));
@@ -566,7 +587,7 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
     if (addAliases(copy, names)) await store.applyEntityChange({ putEntities: [{ entity: copy, keys: entityKeys(copy), keepKeys: true }] });
   }
   found.sort((a, b) => a.start - b.start);
-  if (found.length === 0 && dropped === 0) return 0;
+  if (found.length === 0 && dropped === 0 && relinked.size === 0) return 0;
   const added: Mention[] = found.map((h) => ({
     id: `${documentId.slice(0, 16)}:${h.start}-${h.end}:${h.type}`,
     documentId,
@@ -582,6 +603,12 @@ export async function propagateAliases(store: Store, documentId: DocumentId): Pr
     entityId: h.entityId,
   }));
   await store.putMentions(documentId, [...keep, ...added]);
+  // An entity no person made or curated, left without a mention by the relinking, goes.
+  if (left.size > 0) {
+    const gone: string[] = [];
+    for (const id of left) if ((await store.mentionsOfEntity(id, 1)).length === 0) gone.push(id);
+    if (gone.length > 0) await store.applyEntityChange({ deleteEntityIds: gone });
+  }
   return added.length;
 }
 

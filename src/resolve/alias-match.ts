@@ -48,6 +48,11 @@ export interface AliasHit {
   entityId: string;
   /** The entity name that matched. */
   name: string;
+  /**
+   * Present mentions inside this name that options.extendable allowed it to cover (the
+   * recognizer cut «سپاه نگهبانی داخلی» to «سپاه»): they are this name, not a hit of their own.
+   */
+  covers?: PresentMention[];
 }
 
 interface Token {
@@ -180,6 +185,8 @@ function sentenceInitial(text: string, start: number): boolean {
 export interface AliasMatchOptions {
   /** Institution words ("Union", «خبرگزاری»): a one-word place or organization name right after one belongs to a longer name. */
   institutionWord?: (word: string) => boolean;
+  /** Present mentions a longer known name of their type around them may take over (see AliasHit.covers). */
+  extendable?: (m: PresentMention) => boolean;
 }
 
 export function findAliasMentions(text: string, entities: KnownEntity[], present: PresentMention[], options: AliasMatchOptions = {}): AliasHit[] {
@@ -227,8 +234,15 @@ export function findAliasMentions(text: string, entities: KnownEntity[], present
     const last = tokens[i + bestLength - 1]!;
     const p = chosen.length === 1 ? chosen[0]! : null;
     const afterInstitution = bestLength === 1 && i > 0 && options.institutionWord !== undefined && options.institutionWord(tokens[i - 1]!.surface) && /^[ \u00a0\u200c]{1,2}$/.test(text.slice(tokens[i - 1]!.end, first.start));
-    if (p && !covered(first.start, last.end) && !afterInstitution && !partOfLongerName(text, tokens, i, bestLength)) {
-      hits.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type: p.entity.type, entityId: p.entity.id, name: p.name });
+    // Mentions strictly inside a longer known name of their own type, which it may take over.
+    const inside = p && bestLength >= 2 && options.extendable ? names.filter((m) => m.start < last.end && m.end > first.start) : [];
+    const takesOver =
+      inside.length > 0 &&
+      inside.every((m) => m.start >= first.start && m.end <= last.end && m.end - m.start < last.end - first.start && m.type === p!.entity.type && options.extendable!(m));
+    if (p && (takesOver || !covered(first.start, last.end)) && !afterInstitution && !partOfLongerName(text, tokens, i, bestLength)) {
+      const hit: AliasHit = { start: first.start, end: last.end, text: text.slice(first.start, last.end), type: p.entity.type, entityId: p.entity.id, name: p.name };
+      if (takesOver) hit.covers = inside;
+      hits.push(hit);
       inDocument.add(p.entity.id);
     }
     i += bestLength - 1;

@@ -37,6 +37,29 @@ describe('organization names across languages and stated aliases', () => {
     expect(await entityOf(ws, short.id, 'سپاه نگهبانی')).toBeDefined();
   });
 
+  it('relinks an organization mention cut short inside a known longer name, and drops the entity it leaves empty', async () => {
+    const ws = tempWorkspace();
+    const full = await addDocument(ws, 'سپاه نگهبانی داخلی این خبر را تکذیب کرد.', [['سپاه نگهبانی داخلی', 'ORG']], 'fa');
+    const cut = await addDocument(ws, 'دیروز سپاه نگهبانی داخلی به خواسته‌ها پاسخ داد.', [['سپاه', 'ORG']], 'fa');
+    // A confirmed mention is a person's decision: never relinked.
+    const kept = await addDocument(ws, 'فردا سپاه نگهبانی داخلی پاسخ می‌دهد.', [['سپاه', 'ORG']], 'fa');
+    await ws.store.putMentions(kept.id, kept.mentions.map((m) => ({ ...m, status: 'confirmed' as const })));
+    await resolveWorkspace(ws);
+    const igc = await entityOf(ws, full.id, 'سپاه نگهبانی داخلی');
+    expect(await entityOf(ws, cut.id, 'سپاه')).toBe(igc);
+    const cutMentions = await ws.store.getMentions(cut.id);
+    expect(cutMentions.map((m) => [m.start, m.end])).toEqual([[6, 10]]); // the span stays
+    const keptEntity = await entityOf(ws, kept.id, 'سپاه');
+    expect(keptEntity).not.toBe(igc);
+    expect(keptEntity).not.toBeNull();
+    // Without the confirmed one, the entity «سپاه» of the cut mention has no mention left: gone.
+    const ws2 = tempWorkspace();
+    const full2 = await addDocument(ws2, 'سپاه نگهبانی داخلی این خبر را تکذیب کرد.', [['سپاه نگهبانی داخلی', 'ORG']], 'fa');
+    await addDocument(ws2, 'دیروز سپاه نگهبانی داخلی به خواسته‌ها پاسخ داد.', [['سپاه', 'ORG']], 'fa');
+    await resolveWorkspace(ws2);
+    expect(await ws2.store.listUncuratedEntityIds()).toEqual([await entityOf(ws2, full2.id, 'سپاه نگهبانی داخلی')]);
+  });
+
   it('links a Persian organization name to its English entity across documents', async () => {
     const ws = tempWorkspace();
     const en = await addDocument(ws, 'The Ministry of the Interior denied it.', [['Ministry of the Interior', 'ORG']]);
