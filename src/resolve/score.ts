@@ -195,17 +195,23 @@ function roleAgreement(x: NameAnalysis, xr: number[], yr: number[], al: Alignmen
 // "Badran Turki Hayshan"): an Arab name chain (own, father's, grandfather's name)
 // under another family name or nisba is more often the same person than not.
 const PATRONYMIC = /(vich|vna|vana|auna|ich|ivna|avna)$/;
-function givenChain(x: NameAnalysis, y: NameAnalysis, al: Alignment): boolean {
+function givenChain(x: NameAnalysis, y: NameAnalysis, al: Alignment, alBA: Alignment): string[] | null {
   const ox = x.given.filter((i) => !PARTICLES.has(x.words[i]));
   const oy = y.given.filter((i) => !PARTICLES.has(y.words[i]));
-  const n = Math.min(ox.length, oy.length);
-  if (n < 2) return false;
-  if (n === 2 && (PATRONYMIC.test(x.words[ox[1]]) || PATRONYMIC.test(y.words[oy[1]]))) return false;
-  for (let k = 0; k < n; k++) {
-    const m = al.matchOfA[ox[k]];
-    if (m.b !== oy[k] || m.sim < 0.8) return false;
+  // The shorter chain's words, each met in order among the other's given names, the first by the first.
+  const [s, l, a] = ox.length <= oy.length ? [ox, oy, al] : [oy, ox, alBA];
+  const short = s === ox ? x : y;
+  const long = s === ox ? y : x;
+  if (s.length < 2) return null;
+  if (s.length === 2 && (PATRONYMIC.test(short.words[s[1]]) || PATRONYMIC.test(long.words[l[1]]))) return null;
+  let last = -1;
+  for (let k = 0; k < s.length; k++) {
+    const m = a.matchOfA[s[k]];
+    const at = l.indexOf(m.b);
+    if (at <= last || m.sim < 0.8 || (k === 0 && at !== 0)) return null;
+    last = at;
   }
-  return true;
+  return s.map((i) => short.words[i]);
 }
 
 const GENDER_TITLES: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', khanum: 'f', sir: 'm', agha: 'm' };
@@ -298,9 +304,14 @@ function scoreNames(na: string, nb: string, type: NameRecord['type'], ctx: Score
   const surnameAgreement = bothWays(roleAgreement(x, x.surname, y.surname, al), roleAgreement(y, y.surname, x.surname, alBA));
   // Persons: both given names and surnames must agree where both are known;
   // swapped roles ("Reza Ali" / "Ali, Reza") count as agreement only through the words.
+  let chain: string[] | null;
   if (givenAgreement !== null && surnameAgreement !== null) {
     if (givenAgreement >= 0.85 && surnameAgreement >= 0.85) score = Math.max(score, 0.5 + 0.45 * maxCov);
-    else if (surnameAgreement < 0.4 && givenAgreement >= 0.85 && givenChain(x, y, al)) score = Math.min(score, 0.6);
+    else if (surnameAgreement < 0.4 && givenAgreement >= 0.85 && (chain = givenChain(x, y, al, alBA)) !== null) {
+      // Review at most; and at least when no word of the chain is a common name ("Mohammad Reza" is one).
+      score = Math.min(score, 0.6);
+      if (chain.every((k) => (ctx?.wordWeight ? ctx.wordWeight(k) : 1) >= 0.5)) score = Math.max(score, MATCH_THRESHOLD + 0.05);
+    }
     else if (givenAgreement < 0.4 || surnameAgreement < 0.4) score = Math.min(score, 0.25);
     else if (givenAgreement < 0.6 || surnameAgreement < 0.6) score = Math.min(score, MATCH_THRESHOLD);
     // One consonant apart ("Karimi" / "Kazimi") may be a typo or another family: a person

@@ -91,6 +91,13 @@ describe('scoreNamePair: name chains, titles in a given-name part, organization 
     expect(classifyScore(scoreNamePair(person('PETROV, Ivan Sergeyevich'), person('SMIRNOV, Ivan Sergeyevich')).score)).toBe('no-match');
     // One given name alone is not a chain.
     expect(classifyScore(scoreNamePair(person('KARIMI, Hamed'), person('NOURI, Hamed')).score)).toBe('no-match');
+    // The shorter chain may skip a word of the longer one, in order.
+    expect(classifyScore(scoreNamePair(person('KARIMI, Hamed Abdu Jasem'), person('NOURI, Hamed Jassim')).score)).toBe('review');
+    // Lifted to review even when a long surname weighs the words down, unless the chain is of common names.
+    const common = (k: string) => (['muhamad', 'raza'].includes(k) ? 0.2 : 1);
+    expect(classifyScore(scoreNamePair(person('KARIMI, Hamed Jasem Talib'), person('NOURI KHALILABADI, Hamed Jassim')).score)).toBe('review');
+    const mr = scoreNamePair(person('KARIMI, Mohammad Reza'), person('NOURI KHALILABADI, Mohammad Reza'), { wordWeight: common });
+    expect(classifyScore(mr.score)).toBe('no-match');
   });
 
   it('reads an honorific before the given name of "SURNAME, Given" as a title, and keeps a surname that only looks like one', () => {
