@@ -13,6 +13,8 @@ import type { ReadResult } from '../ingest/types.js';
 import { prepareDocument, type PreparedDocument } from './prepare.js';
 import type { ReadJob, ReadJobResult } from './read-job.js';
 import { createReaderPool } from './worker-pool.js';
+import type { ReaderData } from './read-worker.js';
+import { sharedNerWeights, type NerLanguage } from '../extract/ner/index.js';
 import { logDraft, type Workspace } from './workspace.js';
 
 export interface IngestOptions {
@@ -127,6 +129,25 @@ const BATCH_WAIT_MS = 300;
  * the NER word cache adds up to ~50 MB per language on a large vocabulary.
  */
 const READER_BUDGET_MB = 400;
+/**
+ * From this many files on, the main thread decodes the NER models once into shared memory
+ * and the readers tag with it (one copy of the weights instead of one per reader, and no
+ * decoding per new reader); a few files are not worth decoding a language nobody may need.
+ */
+const SHARE_NER_FROM_FILES = 32;
+
+/** Both languages' NER weights in shared memory, or what of them could be decoded. */
+function sharedReaderData(): ReaderData {
+  const ner: Partial<Record<NerLanguage, ReturnType<typeof sharedNerWeights>>> = {};
+  for (const lang of ['en', 'fa'] as const) {
+    try {
+      ner[lang] = sharedNerWeights(lang);
+    } catch {
+      // A missing model fails in the readers as before: the document is kept, extraction skipped.
+    }
+  }
+  return { ner };
+}
 
 interface PendingDocument {
   path: string;
@@ -145,7 +166,13 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
     if ('code' in item) report.failed.push(item);
     else files.push(item);
   }
-  const pool = createReaderPool(options.workers, { timeoutMs: options.limits.timeoutMs, maxHeapMb: 1024, readerBudgetMb: READER_BUDGET_MB });
+  const share = options.workers > 0 && files.length >= SHARE_NER_FROM_FILES;
+  const pool = createReaderPool(options.workers, {
+    timeoutMs: options.limits.timeoutMs,
+    maxHeapMb: 1024,
+    readerBudgetMb: READER_BUDGET_MB,
+    ...(share ? { workerData: sharedReaderData() } : {}),
+  });
   const inFlight = new Map<string, Promise<void>>(); // by SHA-256: the same bytes twice in one batch
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: report.bytes });

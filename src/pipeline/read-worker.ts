@@ -2,8 +2,24 @@
 // or eats memory takes down only this worker, which the pool replaces.
 import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { adoptNerWeights, type NerLanguage, type SharedNerWeights } from '../extract/ner/index.js';
 import { runReadJob, type ReadJob } from './read-job.js';
+
+/** What the pool gives each reader at start (ingest.ts). */
+export interface ReaderData {
+  /** NER weights decoded once by the main thread: tagged with in place, not decoded again. */
+  ner?: Partial<Record<NerLanguage, SharedNerWeights>>;
+}
+
+for (const [lang, shared] of Object.entries((workerData as ReaderData | null)?.ner ?? {})) {
+  // A reader that cannot adopt them decodes its own copy on first use, as without sharing.
+  try {
+    adoptNerWeights(lang as NerLanguage, shared);
+  } catch {
+    /* decoded on first use */
+  }
+}
 
 try {
   // Named so that top, ps -L and the bench's per-thread CPU can tell the readers apart.

@@ -37,6 +37,8 @@ export interface ReaderPoolOptions {
    * pages: 5 replacements, 24.7 ms CPU/doc and 689 MB, against 18.3 ms and 547 MB).
    */
   readerBudgetMb?: number;
+  /** Given to every reader thread at start (workerData), e.g. shared NER weights (read-worker.ts). */
+  workerData?: unknown;
 }
 
 export function createReaderPool(size: number, options: ReaderPoolOptions): ReaderPool {
@@ -87,7 +89,7 @@ class ThreadPool implements ReaderPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } });
+    const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb }, workerData: this.options.workerData });
     const slot: Slot = { worker, busy: null, jobs: 0, memoryMb: 0 };
     worker.unref();
     worker.on('message', (msg: { id: number; result: ReadJobResult; memoryMb?: number }) => {
