@@ -2,12 +2,12 @@
 // (names/SOURCE.md: positives include true aliases, so recall 1 is out of reach;
 // the string-similarity floor is F1 0.583 at P 0.953). `names-xscript`: find the
 // Latin spelling of each Arabic-script word among all Latin words of the file.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DaftarError } from '../../src/model/errors.js';
 import { arabicScriptKey } from '../../src/resolve/arabic-script-key.js';
-import type { NameType } from '../../src/resolve/name-record.js';
-import { AUTOMATIC_THRESHOLD, MATCH_THRESHOLD, scoreNamePair } from '../../src/resolve/score.js';
+import { analyzeName, type NameType } from '../../src/resolve/name-record.js';
+import { AUTOMATIC_THRESHOLD, MATCH_THRESHOLD, scoreNamePair, type PairScore } from '../../src/resolve/score.js';
 import { rankTransliterations } from '../../src/resolve/transliteration.js';
 import { buildWordWeights } from '../../src/resolve/word-weights.js';
 import { prf, type EvalRow, type EvalTask } from '../harness.js';
@@ -54,11 +54,16 @@ async function runPairs(path: string): Promise<EvalRow[]> {
     names[p.type].add(p.b);
   }
   const weights = { PERSON: buildWordWeights(names.PERSON, 'PERSON'), ORG: buildWordWeights(names.ORG, 'ORG') };
-  const scores = pairs.map((p) => {
+  const results = pairs.map((p) => {
     const wordWeight = p.type === 'ORG' ? weights.ORG : weights.PERSON;
-    return scoreNamePair({ name: p.a, type: p.type }, { name: p.b, type: p.type }, { wordWeight }).score;
+    return scoreNamePair({ name: p.a, type: p.type }, { name: p.b, type: p.type }, { wordWeight });
   });
+  const scores = results.map((r) => r.score);
   const predicted = scores.map((s) => s >= MATCH_THRESHOLD);
+  // Diagnostics: DAFTAR_NAMES_ERRORS=/tmp/errors.tsv writes the false negatives and
+  // false positives at the operating point with a rough cause, and prints the counts.
+  const errorsPath = process.env.DAFTAR_NAMES_ERRORS;
+  if (errorsPath) writeErrors(errorsPath, pairs, results);
   const dataset = basename(path);
   const rowsOut: EvalRow[] = [];
   const subsets: [string, (p: Pair) => boolean, string | undefined][] = [
@@ -98,6 +103,43 @@ async function runPairs(path: string): Promise<EvalRow[]> {
   rowsOut.push({ dataset: `${dataset} all, automatic band only`, metric: 'precision', score: auto.precision, n: pairs.length });
   rowsOut.push({ dataset: `${dataset} all, automatic band only`, metric: 'recall', score: auto.recall, n: pairs.length });
   return rowsOut;
+}
+
+// A rough cause for a wrong decision, read off the pair's signals.
+function errorCause(p: Pair, r: PairScore): string {
+  const x = analyzeName(p.a, p.type);
+  const y = analyzeName(p.b, p.type);
+  const sig = r.signals;
+  if (p.same) {
+    if (sig.nameSimilarity < 0.2) return 'FN no word in common (an alias, not a spelling variant)';
+    if (p.type === 'PERSON' && (sig.surnameAgreement ?? 0) >= 0.85 && (sig.givenAgreement ?? 1) < 0.4) return 'FN same surname, another given name';
+    if (p.type === 'PERSON' && (sig.givenAgreement ?? 0) >= 0.85 && (sig.surnameAgreement ?? 1) < 0.4) return 'FN same given name, another surname';
+    if (r.score >= MATCH_THRESHOLD - 0.05) return 'FN near miss (within 0.05)';
+    return `FN partial word overlap (${p.type})`;
+  }
+  if ([...x.words].sort().join(' ') === [...y.words].sort().join(' ')) return 'FP same name on two records';
+  if (p.type === 'PERSON' && (sig.surnameAgreement ?? 0) >= 0.85 && (sig.givenAgreement ?? 0) >= 0.85) return 'FP given name and surname agree';
+  if (p.type === 'PERSON') return 'FP person, partial agreement (review band)';
+  const [short, long] = x.words.length <= y.words.length ? [x.words, y.words] : [y.words, x.words];
+  if (short.every((w) => long.includes(w))) return 'FP organization name inside a longer one';
+  return 'FP organization, shared words';
+}
+
+function writeErrors(path: string, pairs: Pair[], results: PairScore[]): void {
+  const lines = ['cause\tscore\tname_a\tname_b\tkeys_a\tkeys_b\tgiven\tsurname\tname_similarity'];
+  const counts = new Map<string, number>();
+  pairs.forEach((p, k) => {
+    const r = results[k]!;
+    if (r.score >= MATCH_THRESHOLD === p.same) return;
+    const cause = errorCause(p, r);
+    counts.set(cause, (counts.get(cause) ?? 0) + 1);
+    const keys = (n: string) => analyzeName(n, p.type).words.join(' ');
+    const num = (v: number | null) => (v === null ? '' : v.toFixed(2));
+    lines.push([cause, r.score.toFixed(3), p.a, p.b, keys(p.a), keys(p.b), num(r.signals.givenAgreement), num(r.signals.surnameAgreement), r.signals.nameSimilarity.toFixed(2)].join('\t'));
+  });
+  writeFileSync(path, lines.join('\n') + '\n');
+  for (const [cause, n] of [...counts].sort((a, b) => a[0].localeCompare(b[0]))) console.error(`${String(n).padStart(6)}  ${cause}`);
+  console.error(`names: errors at threshold ${MATCH_THRESHOLD} written to ${path}`);
 }
 
 async function runXscript(path: string): Promise<EvalRow[]> {
