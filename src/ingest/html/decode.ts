@@ -8,14 +8,24 @@ export interface DecodedHtml {
   encoding: string;
   /** Where the encoding came from: "bom", "meta", "xml", "utf-8-valid", "fallback". */
   source: string;
+  /**
+   * With `latin1View`: true when `html` holds the page's UTF-8 bytes one per character
+   * (not yet decoded). HTML syntax is ASCII, so a parser reads the same structure from it;
+   * text and attribute values are then decoded one by one (parse.ts utf8FromLatin1).
+   */
+  utf8Bytes?: boolean;
 }
 
 import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 
 const PRESCAN_BYTES = 8192;
 
-/** Decode HTML bytes; never throws. `decodeHtml(bytesOf('<meta charset=windows-1256>…'))` -> Persian text. */
-export function decodeHtml(bytes: Uint8Array): DecodedHtml {
+/**
+ * Decode HTML bytes; never throws. `decodeHtml(bytesOf('<meta charset=windows-1256>…'))` -> Persian text.
+ * `latin1View: true` skips decoding valid UTF-8 with non-ASCII bytes: see DecodedHtml.utf8Bytes.
+ */
+export function decodeHtml(bytes: Uint8Array, opts: { latin1View?: boolean } = {}): DecodedHtml {
+  const view = opts.latin1View === true;
   const bom = sniffBom(bytes);
   if (bom) return { html: decodeWith(bom.encoding, bytes.subarray(bom.length)), encoding: bom.encoding, source: 'bom' };
 
@@ -25,8 +35,8 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
     // A page cannot declare UTF-16 in an ASCII-compatible meta tag (HTML spec: use UTF-8).
     if (enc === 'utf-16le' || enc === 'utf-16be') enc = 'utf-8';
     if (enc === 'utf-8') {
-      const strict = tryUtf8(bytes);
-      if (strict !== null) return { html: strict, encoding: 'utf-8', source: declared.source };
+      const strict = tryUtf8(bytes, view);
+      if (strict !== null) return { html: strict.text, encoding: 'utf-8', source: declared.source, ...(strict.raw ? { utf8Bytes: true } : {}) };
       // Declared UTF-8 with a few broken bytes: keep UTF-8 (replacement chars) unless
       // the page is clearly in a legacy single-byte encoding.
       const loose = new TextDecoder('utf-8').decode(bytes);
@@ -35,14 +45,14 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
     }
     // Pages labelled Latin-1 whose bytes are valid multi-byte UTF-8 were saved as UTF-8.
     if (enc === 'windows-1252' && hasMultiByteUtf8(bytes)) {
-      const strict = tryUtf8(bytes);
-      if (strict !== null) return { html: strict, encoding: 'utf-8', source: 'utf-8-valid' };
+      const strict = tryUtf8(bytes, view);
+      if (strict !== null) return { html: strict.text, encoding: 'utf-8', source: 'utf-8-valid', ...(strict.raw ? { utf8Bytes: true } : {}) };
     }
     return { html: decodeWith(enc, bytes), encoding: enc, source: declared.source };
   }
 
-  const strict = tryUtf8(bytes);
-  if (strict !== null) return { html: strict, encoding: 'utf-8', source: 'utf-8-valid' };
+  const strict = tryUtf8(bytes, view);
+  if (strict !== null) return { html: strict.text, encoding: 'utf-8', source: 'utf-8-valid', ...(strict.raw ? { utf8Bytes: true } : {}) };
   return { html: decodeWith('windows-1252', bytes), encoding: 'windows-1252', source: 'fallback' };
 }
 
@@ -91,12 +101,15 @@ function latin1(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 }
 
-/** UTF-8 text, or null when the bytes are not valid UTF-8 (SIMD check, then one conversion). */
-function tryUtf8(bytes: Uint8Array): string | null {
+/**
+ * UTF-8 text, or null when the bytes are not valid UTF-8 (SIMD check, then one conversion).
+ * With `view`, non-ASCII UTF-8 comes back undecoded, one byte per character (`raw: true`).
+ */
+function tryUtf8(bytes: Uint8Array, view: boolean): { text: string; raw: boolean } | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isAscii(buf)) return buf.toString('latin1'); // one-byte string: same text, cheaper to scan
+  if (isAscii(buf)) return { text: buf.toString('latin1'), raw: false }; // one-byte string: same text, cheaper to scan
   if (!isUtf8(buf)) return null;
-  return buf.toString('utf8');
+  return view ? { text: buf.toString('latin1'), raw: true } : { text: buf.toString('utf8'), raw: false };
 }
 
 function decodeWith(encoding: string, bytes: Uint8Array): string {

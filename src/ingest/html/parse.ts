@@ -3,7 +3,8 @@
 // metadata needs. No DOM tree and no recursion, so 10,000-deep nesting costs nothing
 // special: a child always has a larger index than its parent, and the blocks of an
 // element's subtree are one contiguous range.
-import { Parser } from 'htmlparser2';
+import { Buffer } from 'node:buffer';
+import { Parser, type Handler, type ParserOptions } from 'htmlparser2';
 
 export interface Elem {
   tag: string;
@@ -153,11 +154,75 @@ interface Capture {
   done: (text: string) => void;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/** UTF-8 bytes held one per character (a latin1 view) -> the text they encode. "caf\u00c3\u00a9" -> "café". */
+export function utf8FromLatin1(s: string): string {
+  if (!NON_ASCII.test(s)) return s;
+  if (s.length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(s.length, 2 * scratch.length));
+  const n = scratch.write(s, 0, 'latin1');
+  return scratch.toString('utf8', 0, n);
+}
+
+/**
+ * htmlparser2 over a latin1 view of UTF-8 bytes (decode.ts utf8Bytes). Tags and attribute
+ * names are ASCII, so the parse is the one of the decoded page; raw text and attribute
+ * pieces are decoded here, character references (already code points) are not.
+ * Text: `entity` tells the text callback that the piece is a decoded reference.
+ * Attributes: values with non-ASCII bytes are rebuilt decoded beside the parser's own and
+ * listed in `fixes` (name, value as parsed, decoded value) for the open-tag callback.
+ */
+class Utf8ViewParser extends Parser {
+  entity = false;
+  attrFix = false;
+  attrValue = '';
+  readonly fixes: string[] = [];
+  private readonly source: string;
+
+  constructor(cbs: Partial<Handler>, options: ParserOptions, source: string) {
+    super(cbs, options);
+    this.source = source;
+  }
+
+  override ontextentity(cp: number, endIndex: number): void {
+    this.entity = true;
+    super.ontextentity(cp, endIndex);
+    this.entity = false;
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    this.fixes.length = 0;
+    super.onopentagname(start, endIndex);
+  }
+
+  override onattribname(start: number, endIndex: number): void {
+    this.attrFix = false;
+    this.attrValue = '';
+    super.onattribname(start, endIndex);
+  }
+
+  override onattribdata(start: number, endIndex: number): void {
+    super.onattribdata(start, endIndex);
+    const raw = this.source.slice(start, endIndex);
+    if (NON_ASCII.test(raw)) {
+      this.attrFix = true;
+      this.attrValue += utf8FromLatin1(raw);
+    } else this.attrValue += raw;
+  }
+
+  override onattribentity(cp: number): void {
+    super.onattribentity(cp);
+    this.attrValue += String.fromCodePoint(cp);
+  }
+}
+
 /**
  * Parse HTML into flat element and block arrays (see file comment). `noscript: true`
  * reads <noscript> content too (the reader does so when a page is empty without it).
+ * `utf8Bytes: true`: `html` is a latin1 view of UTF-8 bytes (decodeHtml with latin1View).
  */
-export function parsePage(html: string, opts: { noscript?: boolean } = {}): ParsedPage {
+export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: boolean } = {}): ParsedPage {
   const elems: Elem[] = [];
   const blocks: Block[] = [];
   const page: ParsedPage = {
@@ -226,144 +291,156 @@ export function parsePage(html: string, opts: { noscript?: boolean } = {}): Pars
     blocks.push({ text, elem: curElem, linkLen: Math.min(linkLen, text.length), heading: headingLevel, pre: preDepth > 0, commas });
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'html' && !seenHtml) {
-          seenHtml = true;
-          if (attribs.lang || attribs['xml:lang']) page.lang = (attribs.lang || attribs['xml:lang'])!.trim();
-        }
-        // Head facts are read even inside skipped regions (<head> is skipped as text).
-        if (name === 'meta') {
-          const key = (attribs.property || attribs.name || attribs.itemprop || attribs['http-equiv'] || '').trim().toLowerCase();
-          const content = attribs.content ?? attribs.datetime ?? '';
-          if (key && content) page.metas.push({ key, content: content.trim() });
-          if (attribs.itemprop && /^date(published|created|modified)$/i.test(attribs.itemprop) && content) {
-            page.dates.push({ value: content, elem: curElem, block: blocks.length, pos: elems.length, how: `itemprop=${attribs.itemprop}`, hint: '' });
-          }
-        } else if (name === 'link' && attribs.rel && attribs.href) {
-          page.links.push({ rel: attribs.rel.toLowerCase(), href: attribs.href.trim(), text: '' });
-        }
-        if (name === 'script') {
-          page.hasScript = true;
-          const type = (attribs.type ?? '').toLowerCase();
-          if (type.includes('ld+json')) {
-            const cap: Capture = { parts: [], done: (t) => page.jsonLd.push(t) };
-            frames.push({ tag: name, elem: -1, skip: true, link: false, heading: 0, pre: false, capture: cap });
-            captures.push(cap);
-            skipDepth++;
-            return;
-          }
-        }
-        if (name === 'title' && titleParts === null && !inTitle) {
-          inTitle = true;
-          titleParts = [];
-        }
-
-        const hidden =
-          attribs.hidden !== undefined ||
-          (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) ||
-          attribs['aria-hidden'] === 'true' && name !== 'span' && name !== 'i';
-        const skip = SKIP.has(name) || hidden || (name === 'noscript' && !opts.noscript);
-        const counted = VOID_COUNTS.get(name);
-        if (counted && skipDepth === 0) {
-          const e = elems[curElem]!;
-          if (counted === 'img') e.ownImg++;
-          else if (counted === 'input') e.ownInput++;
-          else e.ownEmbed++;
-        }
-
-        let elem = -1;
-        let capture: Capture | null = null;
-        const isLink = name === 'a';
-        let heading = 0;
-        let pre = false;
-        if (skipDepth === 0 && !skip) {
-          if (!INLINE.has(name)) {
-            flush();
-            let hint = '';
-            if (attribs.class) hint += attribs.class;
-            // An id made from a heading ("sharing-with-a-single-developer") is an anchor, not a role.
-            if (attribs.id && !isHeadingSlug(attribs.id)) hint += ' ' + attribs.id;
-            if (attribs.role) hint += ' role:' + attribs.role;
-            elem = newElem(name, curElem, hint.toLowerCase());
-            if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
-            if (attribs.itemtype) elems[elem]!.itemtype = attribs.itemtype;
-            curElem = elem;
-            heading = headingLevelOf(name);
-            pre = name === 'pre';
-          }
-          const itemprop = attribs.itemprop;
-          if (name === 'time' || (itemprop && /^date(published|created|modified)$/i.test(itemprop))) {
-            const value = attribs.datetime || attribs.content;
-            const how = itemprop ? `itemprop=${itemprop}` : 'time[datetime]';
-            const markHint = `${attribs.class ?? ''} ${attribs.id ?? ''}${'pubdate' in attribs ? ' pubdate' : ''}`.trim().toLowerCase();
-            if (value) page.dates.push({ value, elem: curElem, block: blocks.length, pos: elems.length, how, hint: markHint });
-            else {
-              const at = { elem: curElem, block: blocks.length, pos: elems.length, hint: markHint };
-              capture = { parts: [], done: (t) => t && page.dates.push({ value: t, ...at, how: how === 'time[datetime]' ? 'time text' : how }) };
-            }
-          } else if (
-            attribs.rel === 'author' ||
-            (itemprop && /^author$/i.test(itemprop)) ||
-            (attribs.class && /(^|[\s_-])(author|byline|by-line|writer|posted-by)([\s_-]|$)/i.test(attribs.class))
-          ) {
-            const how = attribs.rel === 'author' ? 'rel=author' : itemprop ? 'itemprop=author' : 'class byline';
-            const at = { elem: curElem, block: blocks.length };
-            capture = { parts: [], done: (t) => t && page.authors.push({ text: t, ...at, how }) };
-          }
-          if (isLink && !capture && attribs.href && /\/(authors?|writers?|contributors?|people|staff)\/[\w.-]+\/?$/i.test(attribs.href)) {
-            // <a href="/authors/ann-lee">Ann Lee</a>
-            const at = { elem: curElem, block: blocks.length };
-            capture = { parts: [], done: (t) => t && t.length < 60 && page.authors.push({ text: t, ...at, how: 'author link' }) };
-          }
-        }
-        if (capture) captures.push(capture);
-        if (skip) skipDepth++;
-        if (isLink) linkDepth++;
-        if (heading) headingLevel = heading;
-        if (pre) preDepth++;
-        frames.push({ tag: name, elem, skip, link: isLink, heading, pre, capture });
-      },
-      ontext(data) {
-        if (inTitle && titleParts) titleParts.push(data);
-        for (let i = 0; i < captures.length; i++) captures[i]!.parts.push(data);
-        if (skipDepth > 0) return;
-        buf.push(data);
-        if (linkDepth > 0) bufLink += collapsedLength(data);
-      },
-      onclosetag(name) {
-        if (name === 'title' && inTitle) {
-          inTitle = false;
-          page.title = collapseWs((titleParts ?? []).join('')).trim() || null;
-        }
-        const f = frames.pop();
-        if (!f) return;
-        if (f.capture) {
-          const i = captures.lastIndexOf(f.capture);
-          if (i >= 0) captures.splice(i, 1);
-          const joined = f.capture.parts.join('');
-          f.capture.done(f.tag === 'script' ? joined.trim() : collapseWs(joined).trim());
-        }
-        if (f.skip) skipDepth--;
-        if (f.link) linkDepth--;
-        if (f.pre) preDepth--;
-        if (name === 'br' && skipDepth === 0) flush();
-        if (f.elem >= 0) {
-          flush();
-          const e = elems[f.elem]!;
-          e.endBlock = blocks.length;
-          e.lastDesc = elems.length - 1;
-          curElem = e.parent;
-          if (f.heading) headingLevel = 0;
-        }
-      },
+  const utf8 = opts.utf8Bytes === true;
+  // The page as written: the same string the parser sees (offsets of the view parser index it).
+  const source = html.includes('<![CDATA[') ? html.replace(/<!\[CDATA\[/g, '<!--[CDATA[-->') : html;
+  let view: Utf8ViewParser | null = null;
+  const handler: Partial<Handler> = {
+    onattribute(name, value) {
+      if (view !== null && view.attrFix) view.fixes.push(name, value, view.attrValue);
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
-  );
+    onopentag(name, attribs) {
+      if (view !== null && view.fixes.length) {
+        const fixes = view.fixes;
+        for (let k = 0; k < fixes.length; k += 3) if (attribs[fixes[k]!] === fixes[k + 1]) attribs[fixes[k]!] = fixes[k + 2]!;
+        fixes.length = 0;
+      }
+      if (name === 'html' && !seenHtml) {
+        seenHtml = true;
+        if (attribs.lang || attribs['xml:lang']) page.lang = (attribs.lang || attribs['xml:lang'])!.trim();
+      }
+      // Head facts are read even inside skipped regions (<head> is skipped as text).
+      if (name === 'meta') {
+        const key = (attribs.property || attribs.name || attribs.itemprop || attribs['http-equiv'] || '').trim().toLowerCase();
+        const content = attribs.content ?? attribs.datetime ?? '';
+        if (key && content) page.metas.push({ key, content: content.trim() });
+        if (attribs.itemprop && /^date(published|created|modified)$/i.test(attribs.itemprop) && content) {
+          page.dates.push({ value: content, elem: curElem, block: blocks.length, pos: elems.length, how: `itemprop=${attribs.itemprop}`, hint: '' });
+        }
+      } else if (name === 'link' && attribs.rel && attribs.href) {
+        page.links.push({ rel: attribs.rel.toLowerCase(), href: attribs.href.trim(), text: '' });
+      }
+      if (name === 'script') {
+        page.hasScript = true;
+        const type = (attribs.type ?? '').toLowerCase();
+        if (type.includes('ld+json')) {
+          const cap: Capture = { parts: [], done: (t) => page.jsonLd.push(t) };
+          frames.push({ tag: name, elem: -1, skip: true, link: false, heading: 0, pre: false, capture: cap });
+          captures.push(cap);
+          skipDepth++;
+          return;
+        }
+      }
+      if (name === 'title' && titleParts === null && !inTitle) {
+        inTitle = true;
+        titleParts = [];
+      }
+
+      const hidden =
+        attribs.hidden !== undefined ||
+        (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)) ||
+        attribs['aria-hidden'] === 'true' && name !== 'span' && name !== 'i';
+      const skip = SKIP.has(name) || hidden || (name === 'noscript' && !opts.noscript);
+      const counted = VOID_COUNTS.get(name);
+      if (counted && skipDepth === 0) {
+        const e = elems[curElem]!;
+        if (counted === 'img') e.ownImg++;
+        else if (counted === 'input') e.ownInput++;
+        else e.ownEmbed++;
+      }
+
+      let elem = -1;
+      let capture: Capture | null = null;
+      const isLink = name === 'a';
+      let heading = 0;
+      let pre = false;
+      if (skipDepth === 0 && !skip) {
+        if (!INLINE.has(name)) {
+          flush();
+          let hint = '';
+          if (attribs.class) hint += attribs.class;
+          // An id made from a heading ("sharing-with-a-single-developer") is an anchor, not a role.
+          if (attribs.id && !isHeadingSlug(attribs.id)) hint += ' ' + attribs.id;
+          if (attribs.role) hint += ' role:' + attribs.role;
+          elem = newElem(name, curElem, hint.toLowerCase());
+          if (attribs.itemprop) elems[elem]!.itemprop = attribs.itemprop;
+          if (attribs.itemtype) elems[elem]!.itemtype = attribs.itemtype;
+          curElem = elem;
+          heading = headingLevelOf(name);
+          pre = name === 'pre';
+        }
+        const itemprop = attribs.itemprop;
+        if (name === 'time' || (itemprop && /^date(published|created|modified)$/i.test(itemprop))) {
+          const value = attribs.datetime || attribs.content;
+          const how = itemprop ? `itemprop=${itemprop}` : 'time[datetime]';
+          const markHint = `${attribs.class ?? ''} ${attribs.id ?? ''}${'pubdate' in attribs ? ' pubdate' : ''}`.trim().toLowerCase();
+          if (value) page.dates.push({ value, elem: curElem, block: blocks.length, pos: elems.length, how, hint: markHint });
+          else {
+            const at = { elem: curElem, block: blocks.length, pos: elems.length, hint: markHint };
+            capture = { parts: [], done: (t) => t && page.dates.push({ value: t, ...at, how: how === 'time[datetime]' ? 'time text' : how }) };
+          }
+        } else if (
+          attribs.rel === 'author' ||
+          (itemprop && /^author$/i.test(itemprop)) ||
+          (attribs.class && /(^|[\s_-])(author|byline|by-line|writer|posted-by)([\s_-]|$)/i.test(attribs.class))
+        ) {
+          const how = attribs.rel === 'author' ? 'rel=author' : itemprop ? 'itemprop=author' : 'class byline';
+          const at = { elem: curElem, block: blocks.length };
+          capture = { parts: [], done: (t) => t && page.authors.push({ text: t, ...at, how }) };
+        }
+        if (isLink && !capture && attribs.href && /\/(authors?|writers?|contributors?|people|staff)\/[\w.-]+\/?$/i.test(attribs.href)) {
+          // <a href="/authors/ann-lee">Ann Lee</a>
+          const at = { elem: curElem, block: blocks.length };
+          capture = { parts: [], done: (t) => t && t.length < 60 && page.authors.push({ text: t, ...at, how: 'author link' }) };
+        }
+      }
+      if (capture) captures.push(capture);
+      if (skip) skipDepth++;
+      if (isLink) linkDepth++;
+      if (heading) headingLevel = heading;
+      if (pre) preDepth++;
+      frames.push({ tag: name, elem, skip, link: isLink, heading, pre, capture });
+    },
+    ontext(data) {
+      if (view !== null && !view.entity) data = utf8FromLatin1(data);
+      if (inTitle && titleParts) titleParts.push(data);
+      for (let i = 0; i < captures.length; i++) captures[i]!.parts.push(data);
+      if (skipDepth > 0) return;
+      buf.push(data);
+      if (linkDepth > 0) bufLink += collapsedLength(data);
+    },
+    onclosetag(name) {
+      if (name === 'title' && inTitle) {
+        inTitle = false;
+        page.title = collapseWs((titleParts ?? []).join('')).trim() || null;
+      }
+      const f = frames.pop();
+      if (!f) return;
+      if (f.capture) {
+        const i = captures.lastIndexOf(f.capture);
+        if (i >= 0) captures.splice(i, 1);
+        const joined = f.capture.parts.join('');
+        f.capture.done(f.tag === 'script' ? joined.trim() : collapseWs(joined).trim());
+      }
+      if (f.skip) skipDepth--;
+      if (f.link) linkDepth--;
+      if (f.pre) preDepth--;
+      if (name === 'br' && skipDepth === 0) flush();
+      if (f.elem >= 0) {
+        flush();
+        const e = elems[f.elem]!;
+        e.endBlock = blocks.length;
+        e.lastDesc = elems.length - 1;
+        curElem = e.parent;
+        if (f.heading) headingLevel = 0;
+      }
+    },
+  };
+  const parserOptions: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
+  const parser = utf8 ? (view = new Utf8ViewParser(handler, parserOptions, source)) : new Parser(handler, parserOptions);
   // Outside SVG and MathML a browser reads "<![CDATA[" as a bogus comment that ends at the
   // next ">"; htmlparser2 would swallow everything up to a "]]>" that may never come.
-  parser.write(html.includes('<![CDATA[') ? html.replace(/<!\[CDATA\[/g, '<!--[CDATA[-->') : html);
+  parser.write(source);
   parser.end();
   // Close what the parser left open (it closes at end, but be sure).
   while (frames.length) {

@@ -16,11 +16,11 @@ export const readHtml: Reader = async (input: ReadInput): Promise<ReadResult> =>
 /** The same as readHtml, synchronously (for benches and batch workers). */
 export function readHtmlSync(input: ReadInput): ReadResult {
   const name = input.fileName ?? 'page';
-  const { html, encoding } = decodeHtml(input.bytes);
-  let page = parsePage(html);
+  const { html, encoding, utf8Bytes } = decodeHtml(input.bytes, { latin1View: true });
+  let page = parsePage(html, { utf8Bytes });
   // Pages rendered by scripts (Discourse and others) keep their crawler view in <noscript>.
   if (proseLength(page) < 200 && html.includes('<noscript')) {
-    const again = parsePage(html, { noscript: true });
+    const again = parsePage(html, { noscript: true, utf8Bytes });
     if (proseLength(again) > proseLength(page)) page = again;
   }
   // A first guess of the title lets extraction drop a headline that repeats it.
