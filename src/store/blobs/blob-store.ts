@@ -1,12 +1,18 @@
 // Content-addressed storage of original bytes: blobs/ab/cd/<sha256>. A blob is written
 // to tmp/, fsynced, then renamed into place; an existing blob is never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DaftarError } from '../../model/errors.js';
 
 const CHUNK_BYTES = 1024 * 1024; // 1 MiB reads: ~3x faster than 64 KiB streams here
+/**
+ * Files up to this size are read in one piece with plain system calls on the calling
+ * thread (open, fstat, read, close) and written to tmp/ from that one buffer: for a news
+ * page 4 handoffs to libuv's threads instead of 9, and no copies of the bytes.
+ */
+const SMALL_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface StagedBlob {
   sha256: string;
@@ -45,6 +51,55 @@ export class BlobStore {
    * `maxBytes` refuses files larger than the configured limit before copying them.
    */
   async stage(path: string, options: { maxBytes: number; keepBytesUpTo: number }): Promise<StagedBlob> {
+    const small = await this.stageSmall(path, options);
+    return small ?? this.stageStream(path, options);
+  }
+
+  /**
+   * stage() for a file of at most SMALL_FILE_BYTES (and keepBytesUpTo): its bytes in one
+   * buffer of their own (handed to a reader thread without a copy). Null when the file is
+   * larger, or grows while being read: then it is streamed.
+   */
+  private async stageSmall(path: string, options: { maxBytes: number; keepBytesUpTo: number }): Promise<StagedBlob | null> {
+    const fd = openSync(path, 'r');
+    let bytes: Buffer;
+    try {
+      const statSize = fstatSync(fd).size;
+      if (statSize > options.maxBytes) {
+        throw new DaftarError('too_large', `${path}: ${formatBytes(statSize)} is over the size limit of ${formatBytes(options.maxBytes)} (--max-size)`);
+      }
+      if (statSize > SMALL_FILE_BYTES || statSize > options.keepBytesUpTo) return null;
+      bytes = Buffer.allocUnsafeSlow(statSize); // an ArrayBuffer of its own, not a pool slice
+      let size = 0;
+      while (size < statSize) {
+        const n = readSync(fd, bytes, size, statSize - size, null);
+        if (n === 0) break;
+        size += n;
+      }
+      if (readSync(fd, Buffer.allocUnsafe(1), 0, 1, null) !== 0) return null; // grew since fstat
+      if (size < statSize) bytes = Buffer.from(bytes.subarray(0, size)); // shrank: keep what is there
+    } finally {
+      closeSync(fd);
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
+    // Writing goes to libuv's thread pool: creating and writing a file can wait for the
+    // file system's journal while other files' fsyncs commit it, which would stall the
+    // event loop (measured: 33 -> 23 docs/s with synchronous writes here).
+    const out = await open(tempPath, 'wx');
+    try {
+      await out.writeFile(bytes);
+      await out.sync();
+    } catch (err) {
+      await out.close().catch(() => {});
+      rmSync(tempPath, { force: true });
+      throw err;
+    }
+    await out.close();
+    return { sha256, sizeBytes: bytes.length, tempPath, bytes };
+  }
+
+  private async stageStream(path: string, options: { maxBytes: number; keepBytesUpTo: number }): Promise<StagedBlob> {
     const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
     const hash = createHash('sha256');
     const handle = await open(path, 'r');
