@@ -181,6 +181,18 @@ export function personsTypedOrg(mentions: MentionInput[]): MentionInput[] {
     if (n < 1 || n > 3 || raw.length > 4) return m;
     // Every word a name: capitalized in Latin script ("Golmarz Farmers’ Union" has a family-name-like last word too, but not a given name before a family name of a person here).
     if (raw.some((w) => /\p{Script=Latin}/u.test(w) && !/^\p{Lu}/u.test(w))) return m;
+    // Titles of rank or office that are also words of a name ("General Rostami", "Brigadier
+    // General Rostami"): read off the front; the person goes on as the rest with that title.
+    let lead = 0;
+    while (lead < raw.length - 1 && /^\p{Lu}\p{Ll}+\.?$/u.test(raw[lead]!) && titlesOf(`${raw[lead]} Xa Ya`).length > 0) lead++;
+    if (lead > 0 && an.titles.length === 0) {
+      const rest = raw.slice(lead);
+      if (rest.length > 2) return m;
+      const restWords = analyzeName(rest.join(' '), 'PERSON').words;
+      const family = restWords[restWords.length - 1];
+      if (family === undefined || !familyNames.some((f) => wordSimilarity(f, family) >= 0.85)) return m;
+      return { ...m, type: 'PERSON' as const, text: rest.join(' '), title: raw.slice(0, lead).join(' ') };
+    }
     const given = n >= 2 && looksLikeGivenName(raw[0]!);
     if (!given && an.titles.length === 0) return m;
     if (n === 1 && an.titles.length === 0) return m;
@@ -457,7 +469,8 @@ export class MentionResolver {
       const b = /[\u0600-\u06ff]/.test(m.before) ? analyzeName(`${m.before} ${m.text}`, m.type).titles : titlesOf(`${m.before} Xa Ya`);
       own.push(...b);
     }
-    return m.title !== undefined ? [...own, ...titlesOf(`${m.title} ${m.text}`)] : own;
+    // (Placeholders after the title too, so that "General" given alone reads as a title.)
+    return m.title !== undefined ? [...new Set([...own, ...titlesOf(`${m.title} ${m.text}`), ...titlesOf(`${m.title} Xa Ya`)])] : own;
   }
 
   /** Titles the cluster's person was given: in its names, and on its mentions in this document. */

@@ -62,6 +62,17 @@ describe('resolveMentions', () => {
     expect(clusterOf(c2, alone.id!)!.type).toBe('ORG');
   });
 
+  it('reads an organization-typed "General Rostami" as the one Rostami of the document given that rank', () => {
+    const bahram = m('Bahram Rostami', 'dr', 'PERSON', { before: 'General' });
+    const hosein = m('Hosein Rostami', 'dr');
+    const general = m('General Rostami', 'dr', 'ORG');
+    const motors = m('General Motors', 'dr', 'ORG');
+    const clusters = resolveMentions([bahram, hosein, general, motors]);
+    expect(clusterOf(clusters, general.id!)).toBe(clusterOf(clusters, bahram.id!));
+    expect(clusterOf(clusters, general.id!)).not.toBe(clusterOf(clusters, hosein.id!));
+    expect(clusterOf(clusters, motors.id!)!.type).toBe('ORG');
+  });
+
   it('joins spelling variants across documents', () => {
     const a = m('Dariush Kalantari', 'd3');
     const b = m('Daryoush Kalantary', 'd4');
