@@ -2,7 +2,7 @@
 // to tmp/, fsynced, then renamed into place; an existing blob is never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { access, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DaftarError } from '../../model/errors.js';
 
@@ -141,10 +141,19 @@ export class BlobStore {
     return { sha256: hash.digest('hex'), sizeBytes: size, tempPath, bytes: size <= options.keepBytesUpTo ? Buffer.concat(kept) : null };
   }
 
-  /** Moves a staged blob into place; if the blob exists already the copy is dropped. */
+  /**
+   * Moves a staged blob into place; if the blob exists already the copy is dropped. On the
+   * thread pool, like the writes (see stageSmall): a rename can wait for the journal.
+   */
   async commit(staged: StagedBlob): Promise<void> {
-    const dir = this.place(staged);
-    if (dir) await syncDir(dir);
+    const target = this.pathOf(staged.sha256);
+    if (await exists(target)) {
+      await rm(staged.tempPath, { force: true });
+      return;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    await rename(staged.tempPath, target);
+    await syncDir(dirname(target));
   }
 
   /** commit() for callers that wrote and synced the temp file themselves, synchronously. */
@@ -203,6 +212,15 @@ export class BlobStore {
 
   sizeOf(sha256: string): number {
     return statSync(this.pathOf(sha256)).size;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
