@@ -57,7 +57,8 @@ export interface NerModelParts {
 /** Names and element types of the arrays of NerTables, in buffer order. */
 const TABLE_ARRAYS = {
   featureSlots: Int32Array,
-  weights: Float32Array,
+  featureFilter: Int32Array,
+  weights: Int16Array,
   trans: Float32Array,
   start: Float32Array,
   end: Float32Array,
@@ -78,7 +79,14 @@ export interface NerTables {
   header: NerModelHeader;
   /** Feature hash table, two int32 a slot: the key, then its weight row (-1 = empty slot). */
   featureSlots: Int32Array;
-  weights: Float32Array; // F x T
+  /**
+   * One bit per (key >>> filterShift(length)): set for every feature key of the model.
+   * Most hashes of word pairs are no feature; this small array says so without touching
+   * the larger hash table.
+   */
+  featureFilter: Int32Array;
+  /** F x T weights as stored in the file: the weight is Math.fround(weights[i] x header.weightScale). */
+  weights: Int16Array;
   trans: Float32Array;
   start: Float32Array;
   end: Float32Array;
@@ -130,6 +138,26 @@ function fillFeatureSlots(featureKeys: Uint32Array, slots: Int32Array): void {
     while (slots[2 * s + 1] !== -1) s = (s + 1) & mask;
     slots[2 * s] = key;
     slots[2 * s + 1] = r;
+  }
+}
+
+/** Int32 words of the feature filter for F features: about 16 bits a feature, a power of two. */
+function featureFilterWords(F: number): number {
+  let bits = 1 << 10;
+  while (bits < F * 16) bits <<= 1;
+  return bits >> 5;
+}
+
+/** Right shift taking a key to its bit in a filter of `words` int32 words. */
+export function filterShift(words: number): number {
+  return 32 - Math.log2(words * 32);
+}
+
+function fillFeatureFilter(featureKeys: Uint32Array, filter: Int32Array): void {
+  const shift = filterShift(filter.length);
+  for (let r = 0; r < featureKeys.length; r++) {
+    const bit = featureKeys[r]! >>> shift;
+    filter[bit >>> 5]! |= 1 << (bit & 31);
   }
 }
 
@@ -256,6 +284,7 @@ export function decodeTables(gz: Uint8Array, name: string, shared: boolean): Ner
     header,
     {
       featureSlots: 2 * featureSlotCount(F),
+      featureFilter: featureFilterWords(F),
       weights: F * T,
       trans: T * T,
       start: T,
@@ -270,9 +299,8 @@ export function decodeTables(gz: Uint8Array, name: string, shared: boolean): Ner
     shared,
   );
   fillFeatureSlots(featureKeys, t.featureSlots);
-  const w = t.weights;
-  const scale = header.weightScale;
-  for (let i = 0; i < F * T; i++) w[i] = q[i]! * scale;
+  fillFeatureFilter(featureKeys, t.featureFilter);
+  t.weights.set(q);
   t.trans.set(trans);
   t.start.set(start);
   t.end.set(end);

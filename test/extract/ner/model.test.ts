@@ -18,7 +18,7 @@ function referenceTags(model: NerModel, words: string[]): Int32Array {
     for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
       const r = model.row(buf.hashes[k]!);
       if (r < 0) continue;
-      for (let t = 0; t < T; t++) em[i * T + t] += model.weights[r * T + t]!;
+      for (let t = 0; t < T; t++) em[i * T + t] += model.weight(r, t);
     }
   }
   const out = new Int32Array(n);
@@ -62,7 +62,7 @@ describe('NER model', () => {
     expect(m.header.types).toEqual(types);
     expect(m.row(0xfffffff0)).toBe(2);
     expect(m.row(1234)).toBe(-1);
-    for (let i = 0; i < weights.length; i++) expect(m.weights[i]).toBeCloseTo(weights[i]!, 3);
+    for (let i = 0; i < weights.length; i++) expect(m.weight(Math.floor(i / T), i % T)).toBeCloseTo(weights[i]!, 3);
     expect(m.trans[3]).toBeCloseTo(0.5);
     expect(m.gazetteer.lookup(42)).toBe(3);
     expect(m.gazetteer.lookup(43)).toBe(0);
