@@ -687,6 +687,20 @@ function link(overlay: Overlay, e: Entity, mentions: Mention[]): void {
   else overlay.entities.set(e.id, e);
 }
 
+// Words naming the kind of a place around its proper name: after it in English ("Tirab
+// River", "Chalkhan camp"), before it in Persian («رود تیراب», «اردوگاه چالخان»).
+const FEATURE_AFTER = new Set(['river', 'dam', 'lake', 'camp', 'mountain', 'mountains', 'valley', 'bridge', 'reservoir', 'canal', 'prison', 'desert', 'plain', 'island', 'bay']);
+const FEATURE_BEFORE = new Set(['رود', 'رودخانه', 'سد', 'دریاچه', 'اردوگاه', 'کوه', 'کوههای', 'دره', 'پل', 'زندان', 'کویر', 'دشت', 'جزیره', 'خلیج']);
+
+/** A place name without its feature word: "Sepidband Dam" -> "Sepidband", «سد سپیدبند» -> «سپیدبند»; null when it has none. */
+export function withoutFeatureWord(name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return null;
+  if (FEATURE_AFTER.has(words[words.length - 1]!.toLowerCase())) return words.slice(0, -1).join(' ');
+  if (FEATURE_BEFORE.has(words[0]!.replace(/\u200c/g, ''))) return words.slice(1).join(' ');
+  return null;
+}
+
 /** A place named by one word of a longer place name ("Tirab" / "Tirab River") scores about 0.67-0.71. */
 const PLACE_LINK_SCORE = 0.65;
 
@@ -778,7 +792,9 @@ async function resolveCluster(store: Store, overlay: Overlay, c: ResolvedCluster
     }
     review = scored.filter((x) => x.score >= REVIEW_THRESHOLD).slice(0, 3);
     {
-      const other = await otherTypeMatch(store, overlay, ordered, type);
+      // "Sepidband Dam" / «سد سپیدبند» where the one entity named "Sepidband" has another type.
+      const bare = type === 'PLACE' ? ordered.map(withoutFeatureWord).filter((n): n is string => n !== null) : [];
+      const other = (await otherTypeMatch(store, overlay, ordered, type)) ?? (bare.length > 0 ? await otherTypeMatch(store, overlay, bare, type) : null);
       if (other) {
         link(overlay, other, mentions);
         report.linkedToExisting += mentions.length;

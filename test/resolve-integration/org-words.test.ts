@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translationKey } from '../../src/pipeline/org-words.js';
-import { resolveWorkspace, statedAliases } from '../../src/pipeline/resolve-run.js';
+import { resolveWorkspace, statedAliases, withoutFeatureWord } from '../../src/pipeline/resolve-run.js';
 import { addDocument, entityOf, tempWorkspace } from './workspace.js';
 
 describe('organization names across languages and stated aliases', () => {
@@ -58,6 +58,21 @@ describe('organization names across languages and stated aliases', () => {
     await addDocument(ws2, 'دیروز سپاه نگهبانی داخلی به خواسته‌ها پاسخ داد.', [['سپاه', 'ORG']], 'fa');
     await resolveWorkspace(ws2);
     expect(await ws2.store.listUncuratedEntityIds()).toEqual([await entityOf(ws2, full2.id, 'سپاه نگهبانی داخلی')]);
+  });
+
+  it('links "Sepidband Dam" to the one entity named "Sepidband" typed otherwise, and only by a feature word', async () => {
+    expect(withoutFeatureWord('Sepidband Dam')).toBe('Sepidband');
+    expect(withoutFeatureWord('سد سپیدبند')).toBe('سپیدبند');
+    expect(withoutFeatureWord('Tirab Water Authority')).toBeNull();
+    expect(withoutFeatureWord('Sepidband')).toBeNull();
+    const ws = tempWorkspace();
+    const org = await addDocument(ws, 'Water from Sepidband was cut.', [['Sepidband', 'ORG']]);
+    const dam = await addDocument(ws, 'The Sepidband Dam holds two million cubic metres.', [['Sepidband Dam', 'PLACE']]);
+    const other = await addDocument(ws, 'The Golmarz Square was full.', [['Golmarz Square', 'PLACE']]);
+    const golmarz = await addDocument(ws, 'Golmarz was quiet.', [['Golmarz', 'ORG']]);
+    await resolveWorkspace(ws);
+    expect(await entityOf(ws, dam.id, 'Sepidband Dam')).toBe(await entityOf(ws, org.id, 'Sepidband'));
+    expect(await entityOf(ws, other.id, 'Golmarz Square')).not.toBe(await entityOf(ws, golmarz.id, 'Golmarz'));
   });
 
   it('links a Persian organization name to its English entity across documents', async () => {
