@@ -165,24 +165,33 @@ export function utf8FromLatin1(s: string): string {
   return scratch.toString('utf8', 0, n);
 }
 
-/**
- * htmlparser2 over a latin1 view of UTF-8 bytes (decode.ts utf8Bytes). Tags and attribute
- * names are ASCII, so the parse is the one of the decoded page; raw text and attribute
- * pieces are decoded here, character references (already code points) are not.
- * Text: `entity` tells the text callback that the piece is a decoded reference.
- * Attributes: values with non-ASCII bytes are rebuilt decoded beside the parser's own and
- * listed in `fixes` (name, value as parsed, decoded value) for the open-tag callback.
- */
-class Utf8ViewParser extends Parser {
-  entity = false;
-  attrFix = false;
-  attrValue = '';
-  readonly fixes: string[] = [];
-  private readonly source: string;
+// The attributes parsePage reads; the parser keeps no others (it would build a string and
+// an object key for every src, alt, data-* and style of the page).
+const READ_ATTRS = new Set([
+  'lang', 'xml:lang', 'property', 'name', 'itemprop', 'http-equiv', 'content', 'datetime', 'rel', 'href', 'type',
+  'hidden', 'style', 'aria-hidden', 'class', 'id', 'role', 'itemtype', 'pubdate',
+]);
 
-  constructor(cbs: Partial<Handler>, options: ParserOptions, source: string) {
+/**
+ * htmlparser2's parser, keeping only READ_ATTRS, and able to read a latin1 view of UTF-8
+ * bytes (decode.ts utf8Bytes): tags and attribute names are ASCII, so the parse is the one
+ * of the decoded page; raw text and attribute pieces are decoded here, character references
+ * (already code points) are not. `entity` tells the text callback that the piece it gets is
+ * a decoded reference. Attribute names are lower-cased and the first of two equal names
+ * wins, as in the parser's own attribute handling, which this replaces.
+ */
+class PageParser extends Parser {
+  entity = false;
+  private keep = false;
+  private attrName = '';
+  private attrValue = '';
+  private readonly source: string;
+  private readonly utf8: boolean;
+
+  constructor(cbs: Partial<Handler>, options: ParserOptions, source: string, utf8: boolean) {
     super(cbs, options);
     this.source = source;
+    this.utf8 = utf8;
   }
 
   override ontextentity(cp: number, endIndex: number): void {
@@ -191,29 +200,30 @@ class Utf8ViewParser extends Parser {
     this.entity = false;
   }
 
-  override onopentagname(start: number, endIndex: number): void {
-    this.fixes.length = 0;
-    super.onopentagname(start, endIndex);
-  }
-
   override onattribname(start: number, endIndex: number): void {
-    this.attrFix = false;
+    const name = this.source.slice(start, endIndex).toLowerCase();
+    this.keep = READ_ATTRS.has(name);
+    this.attrName = name;
     this.attrValue = '';
-    super.onattribname(start, endIndex);
   }
 
   override onattribdata(start: number, endIndex: number): void {
-    super.onattribdata(start, endIndex);
+    if (!this.keep) return;
     const raw = this.source.slice(start, endIndex);
-    if (NON_ASCII.test(raw)) {
-      this.attrFix = true;
-      this.attrValue += utf8FromLatin1(raw);
-    } else this.attrValue += raw;
+    this.attrValue += this.utf8 ? utf8FromLatin1(raw) : raw;
   }
 
   override onattribentity(cp: number): void {
-    super.onattribentity(cp);
-    this.attrValue += String.fromCodePoint(cp);
+    if (this.keep) this.attrValue += String.fromCodePoint(cp);
+  }
+
+  override onattribend(): void {
+    if (this.keep) {
+      // `attribs` is the parser's object for the open tag (null while a tag is ignored).
+      const attribs = (this as unknown as { attribs: Record<string, string> | null }).attribs;
+      if (attribs && !Object.hasOwn(attribs, this.attrName)) attribs[this.attrName] = this.attrValue;
+    }
+    this.attrValue = '';
   }
 }
 
@@ -294,17 +304,9 @@ export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: 
   const utf8 = opts.utf8Bytes === true;
   // The page as written: the same string the parser sees (offsets of the view parser index it).
   const source = html.includes('<![CDATA[') ? html.replace(/<!\[CDATA\[/g, '<!--[CDATA[-->') : html;
-  let view: Utf8ViewParser | null = null;
+  let parser: PageParser | null = null;
   const handler: Partial<Handler> = {
-    onattribute(name, value) {
-      if (view !== null && view.attrFix) view.fixes.push(name, value, view.attrValue);
-    },
     onopentag(name, attribs) {
-      if (view !== null && view.fixes.length) {
-        const fixes = view.fixes;
-        for (let k = 0; k < fixes.length; k += 3) if (attribs[fixes[k]!] === fixes[k + 1]) attribs[fixes[k]!] = fixes[k + 2]!;
-        fixes.length = 0;
-      }
       if (name === 'html' && !seenHtml) {
         seenHtml = true;
         if (attribs.lang || attribs['xml:lang']) page.lang = (attribs.lang || attribs['xml:lang'])!.trim();
@@ -402,7 +404,7 @@ export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: 
       frames.push({ tag: name, elem, skip, link: isLink, heading, pre, capture });
     },
     ontext(data) {
-      if (view !== null && !view.entity) data = utf8FromLatin1(data);
+      if (utf8 && !parser!.entity) data = utf8FromLatin1(data);
       if (inTitle && titleParts) titleParts.push(data);
       for (let i = 0; i < captures.length; i++) captures[i]!.parts.push(data);
       if (skipDepth > 0) return;
@@ -437,7 +439,7 @@ export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: 
     },
   };
   const parserOptions: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
-  const parser = utf8 ? (view = new Utf8ViewParser(handler, parserOptions, source)) : new Parser(handler, parserOptions);
+  parser = new PageParser(handler, parserOptions, source, utf8);
   // Outside SVG and MathML a browser reads "<![CDATA[" as a bogus comment that ends at the
   // next ">"; htmlparser2 would swallow everything up to a "]]>" that may never come.
   parser.write(source);
