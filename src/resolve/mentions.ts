@@ -393,11 +393,15 @@ export class MentionResolver {
         // Rostami" after "Hossein Rostami") another person: neither joins.
         const cutFromFullName = m.before !== undefined && looksLikeGivenName(m.before);
         const matches = new Set<Cluster>();
+        let firstFull: { m: MentionInput; c: Cluster } | undefined;
         for (const l of cutFromFullName ? [] : local) {
           if (l.m.type !== 'PERSON') continue;
           const an = analyzeName(l.m.text, 'PERSON');
           const surname = an.surname.map((i) => an.words[i]);
-          if (surname.some((s) => wordSimilarity(s, words[0]) >= 0.85)) matches.add(this.root(l.c));
+          if (surname.some((s) => wordSimilarity(s, words[0]) >= 0.85)) {
+            matches.add(this.root(l.c));
+            if (!firstFull || l.m.start < firstFull.m.start) firstFull = l;
+          }
         }
         // A namesake already kept apart in this document ("Mr. Kalantari" beside "Mrs. Golnar
         // Kalantari") is a second candidate: the plain surname after both is ambiguous.
@@ -410,6 +414,11 @@ export class MentionResolver {
           if (fitting.length === 1) {
             matches.clear();
             matches.add(fitting[0]!);
+          } else if (firstFull && m.end <= firstFull.m.start && apart.length === 0) {
+            // A bare surname before every full name with it (a headline: «حکم کلانتری», then the
+            // lead names «داریوش کلانتری» and later his wife) is the person the text names first.
+            matches.clear();
+            matches.add(this.root(firstFull.c));
           }
         }
         if (matches.size === 1) {

@@ -73,6 +73,18 @@ describe('resolveMentions', () => {
     expect(clusterOf(clusters, motors.id!)!.type).toBe('ORG');
   });
 
+  it('gives a bare surname before every full name with it (a headline) to the person named first', () => {
+    const headline = m('Kalantari', 'dl');
+    const dariush = m('Dariush Kalantari', 'dl');
+    const golnar = m('Golnar Kalantari', 'dl');
+    const later = m('Kalantari', 'dl');
+    const clusters = resolveMentions([headline, dariush, golnar, later]);
+    expect(clusterOf(clusters, headline.id!)).toBe(clusterOf(clusters, dariush.id!));
+    expect(clusterOf(clusters, golnar.id!)).not.toBe(clusterOf(clusters, dariush.id!));
+    // After both, it stays ambiguous: its own entity.
+    expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
+  });
+
   it('joins spelling variants across documents', () => {
     const a = m('Dariush Kalantari', 'd3');
     const b = m('Daryoush Kalantary', 'd4');

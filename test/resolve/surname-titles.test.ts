@@ -66,9 +66,10 @@ describe('surname mentions and titles', () => {
     const clusters = resolveMentions([husband, wife, mr, later]);
     expect(clusterOf(clusters, mr.id!)).toBe(clusterOf(clusters, husband.id!));
     expect(clusterOf(clusters, later.id!)!.mentionIds).toEqual([later.id]);
-    // With no title to tell them apart, the surname stays alone.
+    // With no title to tell them apart, the surname after both names stays alone.
+    const names = [m('Dariush Kalantari', 't7b'), m('Golnar Kalantari', 't7b', { before: 'Mrs.' })];
     const plain = m('Kalantari', 't7b', { before: 'said' });
-    const c2 = resolveMentions([m('Dariush Kalantari', 't7b'), m('Golnar Kalantari', 't7b', { before: 'Mrs.' }), plain]);
+    const c2 = resolveMentions([...names, plain]);
     expect(clusterOf(c2, plain.id!)!.mentionIds).toEqual([plain.id]);
   });
 
