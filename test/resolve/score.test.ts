@@ -112,6 +112,7 @@ describe('scoreNamePair: name chains, titles in a given-name part, organization 
     expect(classifyScore(scoreNamePair(org('Bonyad Golmarz'), org('Golmarz Foundation')).score)).toBe('automatic');
     // "Liwa" reads as "brigade"; "Liwaa", which the glossary does not list, still meets it by spelling.
     expect(classifyScore(scoreNamePair(org('Liwa Golmarz'), org('Liwaa Golmarz')).score)).toBe('automatic');
+    expect(classifyScore(scoreNamePair(org('Sherkat-e Tolid va Saderat-e Golmarz'), org('Golmarz Export and Manufacturing Company')).score)).toBe('automatic');
     // A shared generic word alone is no match.
     expect(classifyScore(scoreNamePair(org('Naft Golmarz'), org('Arsavan Oil')).score)).toBe('no-match');
   });
