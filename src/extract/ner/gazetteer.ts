@@ -103,17 +103,38 @@ export class Gazetteer {
         if (j > i && eligible[j] === 0) break;
         g = mix(g, lowerHashes[j]!);
         const v = this.lookup(g);
-        if (v === 0) continue;
-        for (let t = 0; t < types; t++) {
-          if ((v & (1 << t)) === 0) continue;
-          if (j === i) out[i] |= 1 << (t * 4 + 3);
-          else {
-            out[i] |= 1 << (t * 4);
-            for (let k = i + 1; k < j; k++) out[k] |= 1 << (t * 4 + 1);
-            out[j] |= 1 << (t * 4 + 2);
-          }
-        }
+        if (v !== 0) markHit(v, i, j, types, out);
       }
+    }
+  }
+
+  /** this.mark(..., out, types) and other.mark(..., otherOut, otherTypes) in one pass (same bits). */
+  markWith(other: Gazetteer, lowerHashes: Int32Array, eligible: Uint8Array, from: number, to: number, out: Int32Array, types: number, otherOut: Int32Array, otherTypes: number): void {
+    for (let i = from; i < to; i++) {
+      if (eligible[i] !== 1) continue;
+      let g = FNV_OFFSET;
+      const last = Math.min(to, i + GAZ_MAX_TOKENS);
+      for (let j = i; j < last; j++) {
+        if (j > i && eligible[j] === 0) break;
+        g = mix(g, lowerHashes[j]!);
+        const v = this.lookup(g);
+        if (v !== 0) markHit(v, i, j, types, out);
+        const w = other.lookup(g);
+        if (w !== 0) markHit(w, i, j, otherTypes, otherOut);
+      }
+    }
+  }
+}
+
+/** Bits of a hit over tokens i..j (type bit mask v): begin, inside, last, or unit. */
+function markHit(v: number, i: number, j: number, types: number, out: Int32Array): void {
+  for (let t = 0; t < types; t++) {
+    if ((v & (1 << t)) === 0) continue;
+    if (j === i) out[i] |= 1 << (t * 4 + 3);
+    else {
+      out[i] |= 1 << (t * 4);
+      for (let k = i + 1; k < j; k++) out[k] |= 1 << (t * 4 + 1);
+      out[j] |= 1 << (t * 4 + 2);
     }
   }
 }

@@ -13,7 +13,7 @@ import {
   rightHashes,
   selfHashes,
 } from './features.js';
-import { Gazetteer } from './gazetteer.js';
+import { GAZ_TYPES, Gazetteer } from './gazetteer.js';
 import { adoptTables, decodeTables, filterShift, shareTables, type NerModelHeader, type NerTables, type SharedNerWeights } from './model-file.js';
 import { computeWordInfo, F_ALL_CAPS, F_ARABIC_SCRIPT, F_HAS_LOWER, F_INIT_CAP, F_PUNCT, W_CLUSTER, W_FLAGS, W_LOWER, WORD_INFO_SIZE, WordInfoCache } from './word-info.js';
 
@@ -127,6 +127,8 @@ export class NerModel {
   private readonly capacity = 100_000;
   private readonly initialWords = 4096;
   private readonly scratch = new Uint32Array(256);
+  private lowers = new Int32Array(0);
+  private eligible = new Uint8Array(0);
   private em = new Float32Array(0);
   private back = new Uint8Array(0);
   private tagScratch = new Int32Array(0);
@@ -245,8 +247,12 @@ export class NerModel {
     const n = words.length;
     const ids = new Int32Array(n);
     const at = new Int32Array(n);
-    const lowers = new Int32Array(n);
-    const eligible = new Uint8Array(n);
+    if (this.lowers.length < n) {
+      this.lowers = new Int32Array(n);
+      this.eligible = new Uint8Array(n);
+    }
+    const lowers = this.lowers;
+    const eligible = this.eligible;
     const lang = this.header.lang;
     const map = this.wordIds;
     const clusters = this.clusters;
@@ -268,9 +274,13 @@ export class NerModel {
       eligible[i] = eligibilityOfFlags(info[o + W_FLAGS]!, lang);
     }
     const gaz = new Int32Array(n);
-    this.gazetteer.mark(lowers, eligible, 0, n, gaz);
     const dict = new Int32Array(n);
-    this.dictionary.mark(lowers, eligible, 0, n, dict, this.header.types.length);
+    this.gazetteer.markWith(this.dictionary, lowers, eligible, 0, n, gaz, GAZ_TYPES, dict, this.header.types.length);
+    if (n > 1 << 16) {
+      // a huge document's scratch is not kept
+      this.lowers = new Int32Array(0);
+      this.eligible = new Uint8Array(0);
+    }
     return { ids, at, gaz, dict, generation: this.generation };
   }
 
