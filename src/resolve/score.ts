@@ -39,8 +39,8 @@ export interface PairScore {
 export type MatchBand = 'automatic' | 'review' | 'no-match';
 
 /**
- * The same/different decision point: the lowest score with precision ≥ 0.95 on
- * the OFAC dev pairs (eval task "names"). Below it, no match.
+ * The same/different decision point, set for precision ≥ 0.95 on the OFAC dev pairs
+ * (eval task "names": precision 0.952, recall 0.705 at 0.45). Below it, no match.
  */
 export const MATCH_THRESHOLD = 0.45;
 /** At or above: merged without asking (persons need given name and surname agreeing at ≥ 0.85). */
