@@ -10,7 +10,7 @@ const PREDICATES: { predicate: Predicate; en: RegExp; fa: string[] }[] = [
   {
     predicate: 'detained',
     en: /\b(detain\w*|held|arrest\w*|imprison\w*|jailed|taken to|passed through|behind the wire|in custody)\b/g,
-    fa: ['بازداشت', 'زندانی', 'برده شده', 'گذشتهاند', 'دستگیر'],
+    fa: ['بازداشت', 'زندانی', 'برده شده', 'گذشتهاند', 'دستگیر', 'نگهداری شده'],
   },
   { predicate: 'killed', en: /\b(killed|dead|died|deaths?|shot dead|lost their lives)\b/g, fa: ['کشته', 'جان باخت', 'جان سپرد'] },
   { predicate: 'injured', en: /\b(injur\w*|wounded|treated for)\b/g, fa: ['مجروح', 'زخمی'] },

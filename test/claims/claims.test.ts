@@ -111,6 +111,12 @@ describe('extractClaims', () => {
     const [c] = extractClaims(d, [quantity(d, '۴٬۰۰۰ نفر از بازداشت‌شدگان', 4000, 'exact', 'بازداشت‌شدگان')]);
     expect([c!.counted, c!.predicate, c!.value]).toEqual(['people', 'detained', 4000]);
   });
+
+  it('reads «نگهداری شده‌اند» (were held) as detained, like English "held"', () => {
+    const d: ClaimDocument = { id: ID(4), text: 'به گفتهٔ این نهاد، چهار هزار نفر پس از اعتراض‌ها در این اردوگاه نگهداری شده‌اند.', published: '2025-04-16', site: null };
+    const claims = extractClaims(d, [quantity(d, 'چهار هزار نفر', 4000, 'exact', 'نفر')]);
+    expect(claims.map((c) => [c.counted, c.predicate, c.value])).toEqual([['people', 'detained', 4000]]);
+  });
 });
 
 describe('groupClaims', () => {
