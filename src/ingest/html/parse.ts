@@ -4,6 +4,7 @@
 // special: a child always has a larger index than its parent, and the blocks of an
 // element's subtree are one contiguous range.
 import { Buffer } from 'node:buffer';
+import { DecodingMode, EntityDecoder, htmlDecodeTree } from 'entities/decode';
 import { Parser, type Handler, type ParserOptions } from 'htmlparser2';
 
 export interface Elem {
@@ -172,13 +173,38 @@ const READ_ATTRS = new Set([
   'hidden', 'style', 'aria-hidden', 'class', 'id', 'role', 'itemtype', 'pubdate',
 ]);
 
+// Character references are decoded here, not by the tokenizer (which would then walk every
+// character of text through its state machine): the same decoder htmlparser2 uses, started
+// at each "&" with the same mode, reading the page itself past the piece's end as it would.
+const refs: number[] = [];
+let refEnd = 0;
+const refDecoder = new EntityDecoder(htmlDecodeTree, (cp, consumed) => {
+  refs.push(cp);
+  refEnd = consumed;
+});
+
+/** Decode the reference whose "&" is at `amp`: code points in `refs`, and the index after it; -1 when it is no reference. */
+function readRef(source: string, amp: number, mode: DecodingMode): number {
+  refs.length = 0;
+  refDecoder.startEntity(mode);
+  if (refDecoder.write(source, amp + 1) < 0) refDecoder.end(); // the page ended inside it
+  return refs.length ? amp + refEnd : -1;
+}
+
+interface TokenizerView {
+  isSpecial: boolean;
+  currentSequence: Uint8Array;
+}
+
 /**
- * htmlparser2's parser, keeping only READ_ATTRS, and able to read a latin1 view of UTF-8
- * bytes (decode.ts utf8Bytes): tags and attribute names are ASCII, so the parse is the one
- * of the decoded page; raw text and attribute pieces are decoded here, character references
- * (already code points) are not. `entity` tells the text callback that the piece it gets is
- * a decoded reference. Attribute names are lower-cased and the first of two equal names
- * wins, as in the parser's own attribute handling, which this replaces.
+ * htmlparser2's parser, keeping only READ_ATTRS, decoding character references itself and
+ * able to read a latin1 view of UTF-8 bytes (decode.ts utf8Bytes): tags and attribute
+ * names are ASCII, so the parse is the one of the decoded page; raw text and attribute
+ * pieces are decoded here, character references (code points) are not. Text comes in the
+ * pieces the parser would give with its own reference decoding (text, each reference,
+ * text); `entity` tells the text callback that its piece is a decoded reference.
+ * Attribute names are lower-cased and the first of two equal names wins, as in the
+ * parser's own attribute handling, which this replaces.
  */
 class PageParser extends Parser {
   entity = false;
@@ -187,17 +213,44 @@ class PageParser extends Parser {
   private attrValue = '';
   private readonly source: string;
   private readonly utf8: boolean;
+  private readonly tok: TokenizerView;
+  /** True while the text is <plaintext> content (no references there). */
+  plaintext = false;
+  /** Index of the first "&" at or after `ampFrom` (source.length when none): pieces come in page order. */
+  private ampAt = -1;
+  private ampFrom = 0;
 
   constructor(cbs: Partial<Handler>, options: ParserOptions, source: string, utf8: boolean) {
-    super(cbs, options);
+    super(cbs, { ...options, decodeEntities: false }); // references: see ontext and onattribdata
     this.source = source;
     this.utf8 = utf8;
+    this.tok = (this as unknown as { tokenizer: TokenizerView }).tokenizer;
   }
 
-  override ontextentity(cp: number, endIndex: number): void {
-    this.entity = true;
-    super.ontextentity(cp, endIndex);
-    this.entity = false;
+  override ontext(start: number, endIndex: number): void {
+    // Script, style and the like are raw text; title and textarea (RCDATA) decode references.
+    const raw = this.plaintext || (this.tok.isSpecial && this.tok.currentSequence[2] !== 0x74);
+    const source = this.source;
+    let amp = raw ? -1 : this.nextAmp(start);
+    if (amp === -1 || amp >= endIndex) {
+      super.ontext(start, endIndex);
+      return;
+    }
+    let from = start;
+    while (amp !== -1 && amp < endIndex) {
+      const after = readRef(source, amp, DecodingMode.Legacy);
+      if (after === -1) {
+        amp = source.indexOf('&', amp + 1);
+        continue;
+      }
+      if (from < amp) super.ontext(from, amp);
+      this.entity = true;
+      for (const cp of refs) super.ontextentity(cp, after);
+      this.entity = false;
+      from = after;
+      amp = source.indexOf('&', after);
+    }
+    if (from < endIndex) super.ontext(from, endIndex);
   }
 
   override onattribname(start: number, endIndex: number): void {
@@ -209,12 +262,21 @@ class PageParser extends Parser {
 
   override onattribdata(start: number, endIndex: number): void {
     if (!this.keep) return;
-    const raw = this.source.slice(start, endIndex);
-    this.attrValue += this.utf8 ? utf8FromLatin1(raw) : raw;
-  }
-
-  override onattribentity(cp: number): void {
-    if (this.keep) this.attrValue += String.fromCodePoint(cp);
+    const source = this.source;
+    let amp = this.nextAmp(start);
+    let from = start;
+    while (amp !== -1 && amp < endIndex) {
+      const after = readRef(source, amp, DecodingMode.Attribute);
+      if (after === -1) {
+        amp = source.indexOf('&', amp + 1);
+        continue;
+      }
+      if (from < amp) this.attrValue += this.rawPiece(from, amp);
+      for (const cp of refs) this.attrValue += String.fromCodePoint(cp);
+      from = after;
+      amp = source.indexOf('&', after);
+    }
+    if (from < endIndex) this.attrValue += this.rawPiece(from, endIndex);
   }
 
   override onattribend(): void {
@@ -224,6 +286,20 @@ class PageParser extends Parser {
       if (attribs && !Object.hasOwn(attribs, this.attrName)) attribs[this.attrName] = this.attrValue;
     }
     this.attrValue = '';
+  }
+
+  private nextAmp(from: number): number {
+    if (this.ampAt < from || from < this.ampFrom) {
+      const i = this.source.indexOf('&', from);
+      this.ampAt = i === -1 ? this.source.length : i;
+    }
+    this.ampFrom = from;
+    return this.ampAt;
+  }
+
+  private rawPiece(start: number, end: number): string {
+    const raw = this.source.slice(start, end);
+    return this.utf8 ? utf8FromLatin1(raw) : raw;
   }
 }
 
@@ -307,6 +383,7 @@ export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: 
   let parser: PageParser | null = null;
   const handler: Partial<Handler> = {
     onopentag(name, attribs) {
+    if (name === 'plaintext') parser!.plaintext = true;
       if (name === 'html' && !seenHtml) {
         seenHtml = true;
         if (attribs.lang || attribs['xml:lang']) page.lang = (attribs.lang || attribs['xml:lang'])!.trim();
@@ -438,7 +515,7 @@ export function parsePage(html: string, opts: { noscript?: boolean; utf8Bytes?: 
       }
     },
   };
-  const parserOptions: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
+  const parserOptions: ParserOptions = { lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false };
   parser = new PageParser(handler, parserOptions, source, utf8);
   // Outside SVG and MathML a browser reads "<![CDATA[" as a bogus comment that ends at the
   // next ">"; htmlparser2 would swallow everything up to a "]]>" that may never come.

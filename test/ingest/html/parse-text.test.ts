@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Buffer } from 'node:buffer';
+import { Parser } from 'htmlparser2';
 import { decodeHtml } from '../../../src/ingest/html/decode.js';
 import { collapseWs, parsePage, utf8FromLatin1 } from '../../../src/ingest/html/parse.js';
 
@@ -77,5 +78,52 @@ describe('parsing a latin1 view of UTF-8 bytes', () => {
     const latin1 = Buffer.from(s, 'utf8').toString('latin1');
     expect(utf8FromLatin1(latin1)).toBe(s);
     expect(utf8FromLatin1('ascii only')).toBe('ascii only');
+  });
+});
+
+describe('character references', () => {
+  // Decoded by parse.ts itself; htmlparser2's own decoding is the reference.
+  const pieces = ['&amp;', '&amp', '&notit;', '&not', '&#x2014;', '&#8212', '&#128;', '&#0;', '&#xD800;', '&NotEqualTilde;', '&bogus;', '&', '& ', '&#;', '&lt;b&gt;', 'caf&eacute;', '&nbsp;&nbsp;'];
+  const reference = (html: string) => {
+    let text = '';
+    let title = '';
+    let content = '';
+    let inTitle = false;
+    const p = new Parser(
+      {
+        onopentag(name, attribs) {
+          if (name === 'title') inTitle = true;
+          if (name === 'meta') content = attribs.content ?? '';
+        },
+        ontext(t) {
+          if (inTitle) title += t;
+          else text += t;
+        },
+        onclosetag(name) {
+          if (name === 'title') inTitle = false;
+        },
+      },
+      { decodeEntities: true },
+    );
+    p.end(html);
+    return { text, title, content };
+  };
+  for (const piece of pieces) {
+    it(`reads ${JSON.stringify(piece)} as htmlparser2 does, in text, title and attributes`, () => {
+      const html = `<title>t ${piece} x</title><meta name="description" content="a ${piece}=b ${piece}x ${piece}"><p>p ${piece}x ${piece}; ${piece}</p>`;
+      const ref = reference(html);
+      for (const utf8Bytes of [false, true]) {
+        const src = utf8Bytes ? Buffer.from(html, 'utf8').toString('latin1') : html;
+        const page = parsePage(src, { utf8Bytes });
+        expect(page.title).toBe(ref.title.replace(/\s+/g, ' ').trim());
+        expect(page.metas.find((m) => m.key === 'description')?.content).toBe(ref.content.trim());
+        expect(page.blocks[0]?.text).toBe(ref.text.replace(/\s+/g, ' ').trim());
+      }
+    });
+  }
+  it('keeps script text raw and ends a reference at the end of the page', () => {
+    const page = parsePage('<script type="application/ld+json">{"a":"&amp;"}</script><p>x &amp');
+    expect(page.jsonLd[0]).toBe('{"a":"&amp;"}');
+    expect(page.blocks[0]?.text).toBe('x &');
   });
 });
