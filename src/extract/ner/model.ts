@@ -124,8 +124,8 @@ export class NerModel {
   private groups = new Float32Array(0);
   private wordCount = 0;
   private generation = 0;
-  private readonly capacity = 100_000;
-  private readonly initialWords = 4096;
+  private readonly capacity: number;
+  private readonly initialWords: number;
   private readonly scratch = new Uint32Array(256);
   private lowers = new Int32Array(0);
   private eligible = new Uint8Array(0);
@@ -133,7 +133,10 @@ export class NerModel {
   private back = new Uint8Array(0);
   private tagScratch = new Int32Array(0);
 
-  constructor(tables: NerTables) {
+  /** `wordCapacity`: words the word store holds before it is cleared (default 100,000). */
+  constructor(tables: NerTables, options: { wordCapacity?: number } = {}) {
+    this.capacity = options.wordCapacity ?? 100_000;
+    this.initialWords = Math.min(4096, Math.max(16, this.capacity));
     this.tables = tables;
     this.header = tables.header;
     this.T = tagCount(tables.header.types.length);
@@ -204,7 +207,9 @@ export class NerModel {
   /** Empty the word store, keeping only the sentence-edge pseudo-words. */
   private clearWords(): void {
     this.wordIds = new Map();
-    if (this.info.length !== this.initialWords * WORD_INFO_SIZE) {
+    // the arrays are kept (their slots are overwritten) unless a huge document grew them
+    const slots = this.info.length / WORD_INFO_SIZE;
+    if (slots === 0 || slots > 2 * Math.max(this.capacity, this.initialWords)) {
       this.info = new Int32Array(this.initialWords * WORD_INFO_SIZE);
       this.groups = new Float32Array(this.initialWords * GROUPS * this.T);
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { allowedTable, bilouScratch, bilouSpans, iobToBilou, tagCount, viterbi, viterbiBilou } from '../../../src/extract/ner/decode.js';
 import { FeatureBuffer, sentenceFeatures } from '../../../src/extract/ner/features.js';
 import { loadNerModel } from '../../../src/extract/ner/load.js';
-import { decodeModel, encodeModel, prepareTokens, type NerModel } from '../../../src/extract/ner/model.js';
+import { decodeModel, encodeModel, NerModel, prepareTokens } from '../../../src/extract/ner/model.js';
+import { tagSentenceWords } from '../../../src/extract/ner/tagger.js';
 import { WordInfoCache } from '../../../src/extract/ner/word-info.js';
 import { tokenize } from '../../../src/extract/tokenize/tokenize.js';
 
@@ -40,6 +41,28 @@ describe('NER model', () => {
       expect(Array.from(out.tags)).toEqual(Array.from(referenceTags(model, words)));
       expect(out.tags.some((t) => t !== 0)).toBe(true);
     }
+  });
+
+  it('tags the same after its word store is cleared, and refuses tokens prepared before the clear', () => {
+    const model = loadNerModel('en');
+    const small = new NerModel(model.tables, { wordCapacity: 40 }); // cleared every few sentences
+    const texts = [
+      'Gen. Darius Varan told the Northern Brigade in Paris that Mr. Tomas Ebbeling of Freedonia Mining Corp left.',
+      'The People\'s Front of Arvand said on Monday that talks in Geneva with the United Nations had failed.',
+      'Varan and Ebbeling met again in Paris; the Brigade denied it, according to Reuters and the BBC.',
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const text of texts) {
+        const words = tokenize(text, 'en').map((t) => t.text);
+        expect(JSON.stringify(tagSentenceWords(small, words))).toBe(JSON.stringify(tagSentenceWords(model, words)));
+      }
+    }
+    const words = tokenize(texts[0]!, 'en').map((t) => t.text);
+    const stale = small.prepare(words);
+    small.prepare(tokenize(texts[1]! + ' ' + texts[2]!, 'en').map((t) => t.text)); // over capacity: the next prepare clears
+    small.prepare(words);
+    const out = { tags: new Int32Array(words.length), confidence: new Float32Array(words.length) };
+    expect(() => small.tagSentence(stale, 0, words.length, out)).toThrow(/prepared before the word store was cleared/);
   });
 
   it('round-trips through encodeModel/decodeModel with 16-bit weights', () => {
