@@ -168,10 +168,13 @@ export function utf8FromLatin1(s: string): string {
 
 // The attributes parsePage reads; the parser keeps no others (it would build a string and
 // an object key for every src, alt, data-* and style of the page).
-const READ_ATTRS = new Set([
-  'lang', 'xml:lang', 'property', 'name', 'itemprop', 'http-equiv', 'content', 'datetime', 'rel', 'href', 'type',
-  'hidden', 'style', 'aria-hidden', 'class', 'id', 'role', 'itemtype', 'pubdate',
-]);
+// Each name maps to its own literal: an interned string, a cheap object key.
+const READ_ATTRS = new Map(
+  [
+    'lang', 'xml:lang', 'property', 'name', 'itemprop', 'http-equiv', 'content', 'datetime', 'rel', 'href', 'type',
+    'hidden', 'style', 'aria-hidden', 'class', 'id', 'role', 'itemtype', 'pubdate',
+  ].map((n) => [n, n]),
+);
 
 // Character references are decoded here, not by the tokenizer (which would then walk every
 // character of text through its state machine): the same decoder htmlparser2 uses, started
@@ -254,9 +257,9 @@ class PageParser extends Parser {
   }
 
   override onattribname(start: number, endIndex: number): void {
-    const name = this.source.slice(start, endIndex).toLowerCase();
-    this.keep = READ_ATTRS.has(name);
-    this.attrName = name;
+    const name = READ_ATTRS.get(this.source.slice(start, endIndex).toLowerCase());
+    this.keep = name !== undefined;
+    this.attrName = name ?? '';
     this.attrValue = '';
   }
 
