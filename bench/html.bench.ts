@@ -47,12 +47,15 @@ export async function run({ quick }: BenchOptions): Promise<void> {
   const rounds = quick ? 1 : 2;
   let failed = 0;
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) for (const p of pages) if (!readSafe(p)) failed++;
+  const cpu = process.cpuUsage(cpu0);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const n = pages.length * rounds;
   const mb = (bytes * rounds) / 1e6;
   console.log(`pages: ${pages.length} x ${rounds} rounds, mean ${(bytes / pages.length / 1024).toFixed(1)} KB/page, ${failed / rounds} without text`);
-  console.log(`readHtml: ${(n / seconds).toFixed(0)} pages/s, ${(mb / seconds).toFixed(1)} MB/s (one core)`);
+  console.log(`readHtml: ${(n / seconds).toFixed(0)} pages/s, ${(mb / seconds).toFixed(1)} MB/s (one core); ${(n / cpuSeconds).toFixed(0)} pages per CPU-second, ${((cpuSeconds * 1000) / n).toFixed(2)} ms CPU per page`);
   // The same pages through a bare htmlparser2 pass (no callbacks work), to read the
   // numbers above against this machine's speed and load.
   const t1 = process.hrtime.bigint();
