@@ -125,8 +125,9 @@ const BATCH_DOCUMENTS = 64;
 const BATCH_WAIT_MS = 300;
 /**
  * A reader thread's own memory (V8 heap and array buffers) over which it is replaced. On
- * news pages a reader holds ~90 MB of heap and ~60 MB of NER weights (both languages);
- * the NER word cache adds up to ~50 MB per language on a large vocabulary.
+ * news pages a reader holds ~90 MB of heap; the NER weights (3.2 + 8.3 MB, 16-bit) are in
+ * memory shared by all readers and may be counted in each one's array buffers; the NER
+ * word store adds up to 25-35 MB per language (60,000 words).
  */
 const READER_BUDGET_MB = 400;
 /**
