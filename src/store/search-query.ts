@@ -53,20 +53,27 @@ export function highlight(passage: string, q: ParsedQuery): { text: string; hits
   return { text: out + passage.slice(at), hits: marks.length };
 }
 
-/** The passage with most query tokens, cut to about `maxChars` around the first hit. */
+/**
+ * The passage with most query tokens, cut to about `maxChars` around the first hit. A passage
+ * that only repeats the title (a headline kept as passage 0) is picked only when no other
+ * passage has a hit: the hit list shows the title already.
+ */
 export function bestSnippet(
   text: string,
   passages: { start: number; end: number }[],
   q: ParsedQuery,
   maxChars = 240,
+  title: string | null = null,
 ): { snippet: string; start: number } {
   const wanted = new Set(q.terms.flat());
   let best = { hits: -1, start: 0, end: Math.min(text.length, maxChars) };
-  for (const p of passages) {
+  const head = passages[0];
+  const repeatsTitle = title !== null && passages.length > 1 && head !== undefined && text.slice(head.start, head.end) === title;
+  for (const p of repeatsTitle ? [...passages.slice(1), head] : passages) {
     // Count on the folded passage (fast, native); highlight only the winner.
     let hits = 0;
     for (const t of foldForSearch(text.slice(p.start, p.end)).match(TOKEN) ?? []) if (wanted.has(t)) hits++;
-    if (hits > best.hits) best = { hits, start: p.start, end: p.end };
+    if (hits > best.hits && !(p === head && repeatsTitle && best.hits > 0)) best = { hits, start: p.start, end: p.end };
     if (hits >= wanted.size) break; // every term seen: good enough, stop early
   }
   const s = best.start;

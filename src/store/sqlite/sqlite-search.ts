@@ -178,7 +178,7 @@ export function searchDocuments(db: Database.Database, query: SearchQuery, tunin
   return page.map(({ seq, score }) => {
     const r = byseq.get(seq) as HitRow;
     const passages = passagesOf.all(seq) as { start: number; end: number }[];
-    const { snippet, start } = bestSnippet(r.text, passages.length ? passages : [{ start: 0, end: r.text.length }], parsed as ParsedQuery);
+    const { snippet, start } = bestSnippet(r.text, passages.length ? passages : [{ start: 0, end: r.text.length }], parsed as ParsedQuery, 240, r.title);
     return {
       documentId: r.id,
       title: r.title,
