@@ -327,6 +327,27 @@ export class MentionResolver {
     this.applyMustLink();
   }
 
+  /**
+   * Puts a full name in the cluster its same text has in this document, else in the best
+   * matching cluster of the corpus, else in a new one; a conflict (a curated "keep apart")
+   * sends it to a new cluster.
+   */
+  private placeByName(m: MentionInput, id: string, local: { m: MentionInput; c: Cluster }[]): void {
+    const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
+    let c = inDoc ? this.root(inDoc.c) : null;
+    if (!c) {
+      const probe = this.newCluster(m, id);
+      c = this.bestCluster(m, new Set([probe]));
+      if (c && this.conflictsWithMention(c, id)) c = null;
+      if (c) this.clustersById.delete(id);
+      else c = probe;
+    } else if (this.conflictsWithMention(c, id)) {
+      c = this.newCluster(m, id);
+    }
+    this.attach(c, m, id, true);
+    local.push({ m, c });
+  }
+
   private addDocument(input: MentionInput[]): void {
     const mentions = personsTypedOrg(input);
     // Full names first (in text order), then surnames and acronyms, which look back at them.
@@ -344,19 +365,7 @@ export class MentionResolver {
         deferred.push(m);
         continue;
       }
-      const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
-      let c = inDoc ? this.root(inDoc.c) : null;
-      if (!c) {
-        const probe = this.newCluster(m, id);
-        c = this.bestCluster(m, new Set([probe]));
-        if (c && this.conflictsWithMention(c, id)) c = null;
-        if (c) this.clustersById.delete(id);
-        else c = probe;
-      } else if (this.conflictsWithMention(c, id)) {
-        c = this.newCluster(m, id);
-      }
-      this.attach(c, m, id, true);
-      local.push({ m, c });
+      this.placeByName(m, id, local);
     }
     const apart: { word: string; c: Cluster }[] = [];
     for (const m of deferred) {
@@ -373,17 +382,7 @@ export class MentionResolver {
       }
       if (m.type !== 'PERSON' && m.type !== 'ORG') {
         // A place-typed "the Herald" with no organization to join: a name of its own.
-        const inDoc = local.find((l) => l.m.type === m.type && l.m.text === m.text);
-        let c = inDoc ? this.root(inDoc.c) : null;
-        if (!c) {
-          const probe = this.newCluster(m, id);
-          c = this.bestCluster(m, new Set([probe]));
-          if (c && this.conflictsWithMention(c, id)) c = null;
-          if (c) this.clustersById.delete(id);
-          else c = probe;
-        } else if (this.conflictsWithMention(c, id)) c = this.newCluster(m, id);
-        this.attach(c, m, id, true);
-        local.push({ m, c });
+        this.placeByName(m, id, local);
         continue;
       }
       if (m.type === 'PERSON') {

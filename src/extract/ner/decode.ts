@@ -91,18 +91,7 @@ export function viterbi(
     }
     for (let t = 0; t < T; t++) prev[t] = cur[t]!;
   }
-  let best = -Infinity;
-  let arg = 0;
-  for (let t = 0; t < T; t++) {
-    if (!allowedEnd(t)) continue;
-    const s = prev[t]! + end[t]!;
-    if (s > best) {
-      best = s;
-      arg = t;
-    }
-  }
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+  finishPath(prev, end, back, out, n, T);
 }
 
 /** Scratch of viterbiBilou for T tags, reusable across sentences. */
@@ -221,19 +210,7 @@ export function viterbiBilou(
     prev = cur;
     cur = swap;
   }
-  let best = -Infinity;
-  let arg = 0;
-  for (let t = 0; t < T; t++) {
-    const part = t === 0 ? -1 : (t - 1) & 3;
-    if (part === 0 || part === 1) continue;
-    const s = prev[t]! + end[t]!;
-    if (s > best) {
-      best = s;
-      arg = t;
-    }
-  }
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
+  finishPath(prev, end, back, out, n, T);
 }
 
 /** Convert IOB2 labels of one type set to BILOU tag ids ("B-PER" -> B of PER's index). */
@@ -269,4 +246,20 @@ export function bilouSpans(tags: ArrayLike<number>, n: number): Array<{ start: n
     } else if (part === -1) open = -1;
   }
   return spans;
+}
+
+/** Picks the best last tag that may end a sentence (first of equals), then follows `back` to the start. */
+function finishPath(prev: Float64Array, end: Float32Array, back: Uint8Array, out: Int32Array, n: number, T: number): void {
+  let best = -Infinity;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    if (!allowedEnd(t)) continue;
+    const s = prev[t]! + end[t]!;
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]!]!;
 }
