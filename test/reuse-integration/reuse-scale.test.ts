@@ -45,6 +45,19 @@ function published(i: number): string {
 }
 
 
+/** A new workspace holding texts() in order (no reuse run yet), and their ids. */
+async function workspaceOfTexts(): Promise<{ w: Workspace; ids: string[] }> {
+  const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
+  open.push(w);
+  const ids: string[] = [];
+  for (const t of texts()) {
+    const { doc, passages } = makeDocument(t.text, { site: t.site, published: { value: t.published, evidence: 'test', confidence: 1 } } as Partial<Document['metadata']>);
+    await w.store.putDocument(doc, passages, LOG);
+    ids.push(doc.id);
+  }
+  return { w, ids };
+}
+
 function texts(): { text: string; site: string; published: string }[] {
   return Array.from({ length: N }, (_, i) => ({ text: `${ownParagraph(i)}\n\n${DETENTION}\n\n${ownParagraph(i + 1000)}`, site: `Outlet ${i}`, published: published(i) }));
 }
@@ -72,14 +85,7 @@ describe('reuse of one passage in many documents', () => {
   });
 
   it('stores about N links in the workspace, all in one cluster whose earliest member is the origin', async () => {
-    const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
-    open.push(w);
-    const ids: string[] = [];
-    for (const t of texts()) {
-      const { doc, passages } = makeDocument(t.text, { site: t.site, published: { value: t.published, evidence: 'test', confidence: 1 } } as Partial<Document['metadata']>);
-      await w.store.putDocument(doc, passages, LOG);
-      ids.push(doc.id);
-    }
+    const { w, ids } = await workspaceOfTexts();
     // In three runs, as ingest batches call it.
     let total = 0;
     for (let k = 0; k < N; k += 40) total += (await reuseWorkspace(w, { documentIds: ids.slice(k, k + 40) })).links;
@@ -97,14 +103,7 @@ describe('reuse of one passage in many documents', () => {
   it('keeps joining the cluster once the passage is in more documents than candidate search reads per shingle', async () => {
     // Shingles held by more than maxDocumentFrequency documents offer only their earliest
     // holders; with 20 here, documents 21..120 must still join the one cluster.
-    const w = openWorkspace(join(tempDir(), 'ws'), { create: true });
-    open.push(w);
-    const ids: string[] = [];
-    for (const t of texts()) {
-      const { doc, passages } = makeDocument(t.text, { site: t.site, published: { value: t.published, evidence: 'test', confidence: 1 } } as Partial<Document['metadata']>);
-      await w.store.putDocument(doc, passages, LOG);
-      ids.push(doc.id);
-    }
+    const { w, ids } = await workspaceOfTexts();
     const reuse = { candidates: { ...DEFAULT_CANDIDATE_OPTIONS, maxDocumentFrequency: 20 } };
     for (let k = 0; k < N; k += 40) await reuseWorkspace(w, { documentIds: ids.slice(k, k + 40), reuse });
     const stored = await w.store.listReuseLinks();
