@@ -98,4 +98,8 @@ if (threadCpu.size) {
   }
   const ms = (x: number) => (x / docs).toFixed(2);
   console.log(`CPU ms/doc per thread group (user + sys; last samples ~1 s before the end): ${[...groups].map(([k, g]) => `${k} (${g.n}) ${ms(g.user)} + ${ms(g.sys)}`).join('; ')}`);
+  const others = new Map<string, number>();
+  for (const [tid, t] of threadCpu) if (tid !== String(process.pid) && t.name !== 'daftar-reader') others.set(t.name, (others.get(t.name) ?? 0) + t.user + t.sys);
+  console.log(`  other threads by name (ms/doc): ${[...others].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+  if (process.env.PROFILE_THREADS) console.log(`  each thread (tid user+sys ms/doc): ${[...threadCpu].map(([tid, t]) => `${tid}:${t.name} ${ms(t.user)}+${ms(t.sys)}`).join(', ')}`);
 }
