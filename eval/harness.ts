@@ -43,3 +43,11 @@ export function prf(tp: number, fp: number, fn: number): { precision: number; re
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
 }
+
+/** Rows whose score is a count of things, not a share: their metric says so. */
+const COUNT_METRIC = /\(of n|\bcount\b|want 0|false-positive pairs|not in reader text|chars counted|^independent groups|^sentences \/ tokens$/;
+
+/** A count prints as a whole number; every other score with three decimals, so a share of 1 reads "1.000", not "1". */
+export function fmt(score: number, metric: string): string {
+  return Number.isInteger(score) && COUNT_METRIC.test(metric) ? String(score) : score.toFixed(3);
+}

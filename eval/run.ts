@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dataPath, repoRoot, type EvalRow, type EvalTask } from './harness.js';
+import { dataPath, fmt, repoRoot, type EvalRow, type EvalTask } from './harness.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,10 +28,6 @@ async function loadTasks(): Promise<EvalTask[]> {
     for (const t of mod.tasks ?? []) tasks.push(t);
   }
   return tasks;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(3);
 }
 
 async function main(): Promise<void> {
@@ -67,7 +63,7 @@ async function main(): Promise<void> {
       console.log(`\n## ${task.name}`);
       console.log('| data set | metric | ours | n | published reference |');
       console.log('|---|---|---:|---:|---|');
-      for (const r of rows) console.log(`| ${r.dataset} | ${r.metric} | ${fmt(r.score)} | ${r.n} | ${r.reference ?? ''} |`);
+      for (const r of rows) console.log(`| ${r.dataset} | ${r.metric} | ${fmt(r.score, r.metric)} | ${r.n} | ${r.reference ?? ''} |`);
     }
   }
   process.exit(failed ? 1 : 0);
