@@ -15,7 +15,7 @@ import type { ReadJob, ReadJobResult } from './read-job.js';
 import { createReaderPool } from './worker-pool.js';
 import type { ReaderData } from './read-worker.js';
 import { sharedNerWeights, type NerLanguage } from '../extract/ner/index.js';
-import { logDraft, type Workspace } from './workspace.js';
+import { currentActor, type Workspace } from './workspace.js';
 
 export interface IngestOptions {
   /** Files over this size are refused (too_large). */
@@ -178,6 +178,7 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
   let done = 0;
   const progress = () => options.onProgress?.({ done, total: files.length, bytes: report.bytes });
   const timings = options.timings;
+  const actor = currentActor(); // once: os.userInfo() reads the user database on each call
   const time = (stage: string, ms: number) => {
     if (timings) timings[stage] = (timings[stage] ?? 0) + ms;
   };
@@ -194,26 +195,28 @@ export async function ingestPaths(ws: Workspace, paths: string[], options: Inges
 
   const writeBatch = async (batch: PendingDocument[]): Promise<void> => {
     let t = performance.now();
-    const placed = await Promise.all(
-      batch.map(async (b) => {
-        try {
-          await ws.blobs.commit(b.staged);
-          return true;
-        } catch (err) {
-          ws.blobs.discard(b.staged);
-          report.failed.push({ path: b.path, ...describeError(err) });
-          return false;
-        }
-      }),
-    );
+    const placed = (await ws.blobs.commitMany(batch.map((b) => b.staged))).map((outcome, i) => {
+      if (outcome.status === 'fulfilled') return true;
+      ws.blobs.discard(batch[i]!.staged);
+      report.failed.push({ path: batch[i]!.path, ...describeError(outcome.reason) });
+      return false;
+    });
     time('blob commit (wall, per batch)', performance.now() - t);
     const ready = batch.filter((_, i) => placed[i]);
     const item = (b: PendingDocument): DocumentBatchItem => ({
       doc: b.prepared.document,
       passages: b.prepared.passages,
-      mentions: b.prepared.mentions,
+      mentionColumns: b.prepared.mentionColumns,
       searchText: b.prepared.searchText,
-      log: logDraft('ingest', b.prepared.document.id, { fileName: b.prepared.document.fileName, sizeBytes: b.staged.sizeBytes, mediaType: b.prepared.document.mediaType }),
+      trusted: true, // built by prepareDocument from the readers' own types
+      // logDraft's entry, with the actor looked up once per ingest
+      log: {
+        at: new Date().toISOString(),
+        actor,
+        operation: 'ingest',
+        subject: b.prepared.document.id,
+        details: { fileName: b.prepared.document.fileName, sizeBytes: b.staged.sizeBytes, mediaType: b.prepared.document.mediaType },
+      },
     });
     const record = (b: PendingDocument, outcome: 'added' | 'present') => {
       if (b.warning) report.warnings.push({ path: b.path, message: b.warning });

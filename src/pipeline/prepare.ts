@@ -2,12 +2,17 @@
 import type { Document, Mention, Passage } from '../model/schema.js';
 import type { ReadResult } from '../ingest/types.js';
 import { foldForSearch } from '../text/normalize.js';
+import { toMentionColumns, type MentionColumns } from '../store/mention-columns.js';
 
 /** A document ready for Store.putDocuments, made in a reader thread. */
 export interface PreparedDocument {
   document: Document;
   passages: Passage[];
-  mentions: Mention[];
+  /**
+   * The mentions, in columns: what the reader sends back clones much faster than Mention
+   * objects, and the store writes rows from it directly. Ids are derived (mentionId).
+   */
+  mentionColumns: MentionColumns;
   /** The folded title and text for the full-text index (foldForSearch). */
   searchText: { title: string; body: string };
 }
@@ -22,7 +27,7 @@ export function prepareDocument(
   return {
     document,
     passages,
-    mentions: toMentions(file.sha256, drafts),
+    mentionColumns: toMentionColumns(document.text, drafts),
     searchText: { title: foldForSearch(document.metadata.title ?? ''), body: foldForSearch(document.text) },
   };
 }

@@ -17,6 +17,7 @@ import type {
   ReuseLink,
   Sensitivity,
 } from '../model/schema.js';
+import type { MentionColumns } from './mention-columns.js';
 
 export interface SearchQuery {
   text: string;           // words, "quoted phrases"; folded like the index
@@ -59,6 +60,13 @@ export interface DocumentBatchItem {
   mentions?: Mention[];
   /** foldForSearch(title) and foldForSearch(text), when the caller made them already (off the main thread). */
   searchText?: { title: string; body: string };
+  /** More mentions, in columns (made off the main thread; see mention-columns.ts). */
+  mentionColumns?: MentionColumns;
+  /**
+   * Rows this program's ingest pipeline built from its own types: the store may skip schema
+   * validation (kept for imports and API callers).
+   */
+  trusted?: boolean;
 }
 
 /** A log entry before the store gives it its place (seq) in the log. */

@@ -1,8 +1,8 @@
 // Content-addressed storage of original bytes: blobs/ab/cd/<sha256>. A blob is written
 // to tmp/, fsynced, then renamed into place; an existing blob is never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
-import { access, mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, fsync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DaftarError } from '../../model/errors.js';
 
@@ -82,25 +82,38 @@ export class BlobStore {
       closeSync(fd);
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
-    // Writing goes to libuv's thread pool: creating and writing a file can wait for the
-    // file system's journal while other files' fsyncs commit it, which would stall the
-    // event loop (measured: 33 -> 23 docs/s with synchronous writes here).
-    const out = await open(tempPath, 'wx');
+    const tempPath = this.tempName();
+    // Created and written with plain system calls (the bytes land in the page cache), then
+    // synced on libuv's thread pool: the fsync is what waits for the disk and the journal.
+    // One handoff to the pool instead of four (open, write, sync, close as promises): each
+    // costs two thread wake-ups, which on 2 cores cost more than the calls themselves.
+    const out = openSync(tempPath, 'wx');
     try {
-      await out.writeFile(bytes);
-      await out.sync();
+      let written = 0;
+      while (written < bytes.length) written += writeSync(out, bytes, written, bytes.length - written);
+      await fsyncAsync(out);
     } catch (err) {
-      await out.close().catch(() => {});
+      closeSync(out);
       rmSync(tempPath, { force: true });
       throw err;
     }
-    await out.close();
+    closeSync(out);
     return { sha256, sizeBytes: bytes.length, tempPath, bytes };
   }
 
+  /**
+   * A new name in tmp/: the writer's pid (cleanTmp keeps live writers' files), a random
+   * part drawn once per store, and a counter. Created with 'wx': never over another file.
+   */
+  private tempName(): string {
+    return join(this.tmpDir, `${process.pid}-${this.tempPrefix}${(this.tempCount++).toString(36)}`);
+  }
+
+  private readonly tempPrefix = randomBytes(6).toString('hex') + '-';
+  private tempCount = 0;
+
   private async stageStream(path: string, options: { maxBytes: number; keepBytesUpTo: number }): Promise<StagedBlob> {
-    const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(6).toString('hex')}`);
+    const tempPath = this.tempName();
     const hash = createHash('sha256');
     const handle = await open(path, 'r');
     let out: FileHandle | null = null;
@@ -142,18 +155,35 @@ export class BlobStore {
   }
 
   /**
-   * Moves a staged blob into place; if the blob exists already the copy is dropped. On the
-   * thread pool, like the writes (see stageSmall): a rename can wait for the journal.
+   * Moves a staged blob into place; if the blob exists already the copy is dropped. The
+   * rename is a plain system call; the folder's fsync, which waits for the journal, runs
+   * on the thread pool.
    */
   async commit(staged: StagedBlob): Promise<void> {
-    const target = this.pathOf(staged.sha256);
-    if (await exists(target)) {
-      await rm(staged.tempPath, { force: true });
-      return;
-    }
-    await mkdir(dirname(target), { recursive: true });
-    await rename(staged.tempPath, target);
-    await syncDir(dirname(target));
+    await this.commitMany([staged]);
+  }
+
+  /**
+   * commit() for several blobs: every one renamed into place, then each folder that got
+   * one synced once (blobs of a batch often share a folder as the store fills). Settles
+   * per blob: the result says, in order, whether each is durable in place (or was
+   * already there); a failed blob's temp file is left for the caller to discard.
+   */
+  async commitMany(staged: StagedBlob[]): Promise<PromiseSettledResult<void>[]> {
+    const dirs = new Map<string, Promise<void>>();
+    const placed = staged.map((b): Promise<void> => {
+      let dir: string | null;
+      try {
+        dir = this.place(b);
+      } catch (err) {
+        return Promise.reject(err);
+      }
+      if (dir === null) return Promise.resolve();
+      let synced = dirs.get(dir);
+      if (!synced) dirs.set(dir, (synced = syncDir(dir)));
+      return synced;
+    });
+    return Promise.allSettled(placed);
   }
 
   /** commit() for callers that wrote and synced the temp file themselves, synchronously. */
@@ -215,15 +245,6 @@ export class BlobStore {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -234,16 +255,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** fsync on libuv's thread pool, without a FileHandle (one handoff, no promise machinery per call). */
+function fsyncAsync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fsync(fd, (err) => (err ? reject(err) : resolve())));
+}
+
 async function syncDir(dir: string): Promise<void> {
+  let fd: number;
   try {
-    const fd = await open(dir, 'r');
-    try {
-      await fd.sync();
-    } finally {
-      await fd.close();
-    }
+    fd = openSync(dir, 'r');
+  } catch {
+    return; // see below
+  }
+  try {
+    await fsyncAsync(fd);
   } catch {
     // Some file systems refuse fsync on a directory; the rename is still atomic.
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -30,6 +30,7 @@ import type {
   Store,
   StoreStats,
 } from '../store.js';
+import { COLUMN_TYPES, fromMentionColumns, type MentionColumns } from '../mention-columns.js';
 import { MIGRATIONS } from './migrations.js';
 import { searchDocuments } from './sqlite-search.js';
 
@@ -368,7 +369,10 @@ export class SqliteStore implements Store {
   }
 
   async putDocuments(items: DocumentBatchItem[]): Promise<('added' | 'present')[]> {
-    const parsed = items.map((it) => ({ ...it, doc: Document.parse(it.doc), mentions: (it.mentions ?? []).map((m) => Mention.parse(m)) }));
+    // Rows the ingest pipeline built itself skip the schema (validated at imports and the API).
+    const parsed = items.map((it) =>
+      it.trusted ? { ...it, mentions: it.mentions ?? [] } : { ...it, doc: Document.parse(it.doc), mentions: (it.mentions ?? []).map((m) => Mention.parse(m)) },
+    );
     return this.write(() => {
       // Mentions of a new document can only meet stored ones through ids stored verbatim
       // (imports); without any, only duplicates inside the list need replacing.
@@ -376,21 +380,74 @@ export class SqliteStore implements Store {
       return parsed.map((it): 'added' | 'present' => {
         if (this.stmt.hasDoc.get(it.doc.id) !== undefined) return 'present';
         const seq = this.insertDocumentRows(it.doc, it.passages, it.searchText);
-        if (replace) {
-          for (const m of it.mentions) this.insertMentionSync(seq, it.doc.id, it.doc.text, m);
+        const columns = it.mentionColumns;
+        if (columns && !replace && it.mentions.length === 0) {
+          this.insertMentionColumns(seq, columns);
         } else {
-          const spans = new Map<string, number>();
-          for (const m of new Map(it.mentions.map((m) => [m.id, m])).values()) {
-            const span = `${m.start}-${m.end}:${m.type}`;
-            const k = spans.get(span) ?? 0;
-            spans.set(span, k + 1);
-            this.insertMentionSync(seq, it.doc.id, it.doc.text, m, k);
+          const mentions = columns ? [...it.mentions, ...fromMentionColumns(columns, it.doc.id, it.doc.text, derivedMentionId)] : it.mentions;
+          if (replace) {
+            for (const m of mentions) this.insertMentionSync(seq, it.doc.id, it.doc.text, m);
+          } else {
+            const spans = new Map<string, number>();
+            for (const m of new Map(mentions.map((m) => [m.id, m])).values()) {
+              const span = `${m.start}-${m.end}:${m.type}`;
+              const k = spans.get(span) ?? 0;
+              spans.set(span, k + 1);
+              this.insertMentionSync(seq, it.doc.id, it.doc.text, m, k);
+            }
           }
         }
         this.appendLogSync(it.log);
         return 'added';
       });
     });
+  }
+
+  /**
+   * The mentions of a new document from columns, as putDocuments writes a list of them:
+   * the same span and type twice (the same derived id) is written once, at the first one's
+   * place with the last one's data.
+   */
+  private insertMentionColumns(seq: number, c: MentionColumns): void {
+    const extractors = c.extractors.map((name) => this.extractorCode(name));
+    const types = COLUMN_TYPES.map((t) => TYPE_CODE.get(t)!);
+    const { spans } = c;
+    // Duplicates are rare: a numeric key finds whether there are any (a collision of two
+    // different spans only sends the document down the exact path), strings only then.
+    const seen = new Set<number>();
+    let duplicates = false;
+    for (let i = 0; i < c.count && !duplicates; i++) {
+      const key = (spans[2 * i]! * 65536 + spans[2 * i + 1]!) * 8 + c.types[i]!;
+      duplicates = seen.has(key);
+      seen.add(key);
+    }
+    let rows: Iterable<number>;
+    if (duplicates) {
+      const last = new Map<string, number>();
+      for (let i = 0; i < c.count; i++) last.set(`${spans[2 * i]}-${spans[2 * i + 1]}:${c.types[i]}`, i);
+      rows = last.values();
+    } else {
+      rows = Array.from({ length: c.count }, (_, i) => i);
+    }
+    const insert = this.stmt.insertMention;
+    for (const i of rows) {
+      const attributes = c.attributes[i]!;
+      insert.run(
+        seq,
+        spans[2 * i],
+        spans[2 * i + 1],
+        types[c.types[i]!],
+        0,
+        0, // suggested
+        extractors[c.extractorIndex[i]!],
+        encodeConfidence(c.confidences[i]!),
+        c.values[i],
+        attributes === null ? null : this.encodeAttributes(attributes),
+        null,
+        c.texts[i],
+        null, // the derived id
+      );
+    }
   }
 
   private insertDocumentRows(doc: Document, passages: Passage[], searchText?: { title: string; body: string }): number {
