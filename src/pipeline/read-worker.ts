@@ -31,7 +31,9 @@ try {
 parentPort!.on('message', async (msg: { id: number; job: ReadJob }) => {
   const result = await runReadJob(msg.job);
   // The thread's own memory as V8 knows it (heap and array buffers, MB): the pool
-  // replaces a reader whose caches grew past its budget.
-  const h = getHeapStatistics();
-  parentPort!.postMessage({ id: msg.id, result, memoryMb: (h.total_heap_size + h.external_memory) / 1e6 });
+  // replaces a reader whose caches grew past its budget. A finished job measured it already.
+  const times = result.ok ? result.times : undefined;
+  const h = times ? null : getHeapStatistics();
+  const memoryMb = times ? times.heapMb + times.externalMb : (h!.total_heap_size + h!.external_memory) / 1e6;
+  parentPort!.postMessage({ id: msg.id, result, memoryMb });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BlobStore } from '../../src/store/blobs/blob-store.js';
@@ -38,5 +38,31 @@ describe('blob store staging', () => {
     const unkept = await blobs.stage(join(dir, 'big'), { maxBytes: 1e9, keepBytesUpTo: 1000 });
     expect([unkept.bytes, unkept.sizeBytes, unkept.sha256]).toEqual([null, 3000, sha(big)]);
     expect(readFileSync(unkept.tempPath).equals(big)).toBe(true);
+  });
+
+  it('commits a batch: each blob in place, an existing one never overwritten, a failed one costing only itself', async () => {
+    const dir = tempDir();
+    const blobs = new BlobStore(join(dir, 'blobs'));
+    const stageText = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return blobs.stage(join(dir, name), { maxBytes: 1e9, keepBytesUpTo: 64e6 });
+    };
+    const first = await stageText('a', 'FICTIONAL first');
+    await blobs.commitMany([first]);
+    const again = await stageText('a2', 'FICTIONAL first'); // the same bytes, staged again
+    const second = await stageText('b', 'FICTIONAL second');
+    const lost = await stageText('c', 'FICTIONAL third');
+    blobs.discard(lost); // its temp file is gone: renaming it fails
+    const third = await stageText('d', 'FICTIONAL fourth');
+    // Temp names are unique within one store.
+    expect(new Set([first, again, second, lost, third].map((s) => s.tempPath)).size).toBe(5);
+    const outcomes = await blobs.commitMany([again, second, lost, third]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(blobs.read(first.sha256).toString()).toBe('FICTIONAL first');
+    expect(blobs.read(second.sha256).toString()).toBe('FICTIONAL second');
+    expect(blobs.read(third.sha256).toString()).toBe('FICTIONAL fourth');
+    expect(blobs.has(lost.sha256)).toBe(false);
+    expect(existsSync(again.tempPath)).toBe(false); // the duplicate copy was dropped
+    expect(readdirSync(blobs.tmpDir)).toEqual([]);
   });
 });
