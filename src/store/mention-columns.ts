@@ -47,7 +47,11 @@ export function toMentionColumns(text: string, mentions: readonly ColumnMention[
     if (type === undefined) throw new Error(`mention type ${m.type} is not one of ${COLUMN_TYPES.join(', ')}`);
     c.spans[2 * i] = m.start;
     c.spans[2 * i + 1] = m.end;
-    if (c.spans[2 * i] !== m.start || c.spans[2 * i + 1] !== m.end) throw new Error(`mention span ${m.start}-${m.end} is not a pair of offsets`);
+    // What the schema (Mention) checks, here where it is cheap: the store takes columns unparsed.
+    if (c.spans[2 * i] !== m.start || c.spans[2 * i + 1] !== m.end || m.start < 0 || m.end < 1) {
+      throw new Error(`mention span ${m.start}-${m.end} is not a pair of offsets`);
+    }
+    if (!(m.confidence >= 0 && m.confidence <= 1)) throw new Error(`mention confidence ${m.confidence} is not between 0 and 1`);
     c.types[i] = type;
     c.confidences[i] = m.confidence;
     let e = extractor.get(m.extractor);

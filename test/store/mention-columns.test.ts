@@ -61,8 +61,11 @@ describe('mentions in columns', () => {
     expect(columns.mentions).toHaveLength(drafts(TEXT).length - 1);
   });
 
-  it('refuse a span that is not a pair of whole offsets', () => {
-    const bad = { ...drafts(TEXT)[0]!, end: 3.5 };
-    expect(() => toMentionColumns(TEXT, [bad])).toThrow(/not a pair of offsets/);
+  it('refuse what the schema would: a span that is not a pair of whole offsets, a confidence outside 0-1', () => {
+    const first = drafts(TEXT)[0]!;
+    expect(() => toMentionColumns(TEXT, [{ ...first, end: 3.5 }])).toThrow(/not a pair of offsets/);
+    expect(() => toMentionColumns(TEXT, [{ ...first, start: -1 }])).toThrow(/not a pair of offsets/);
+    expect(() => toMentionColumns(TEXT, [{ ...first, confidence: 1.2 }])).toThrow(/not between 0 and 1/);
+    expect(() => toMentionColumns(TEXT, [{ ...first, confidence: Number.NaN }])).toThrow(/not between 0 and 1/);
   });
 });
