@@ -28,7 +28,19 @@ try {
   /* not Linux */
 }
 
-parentPort!.on('message', async (msg: { id: number; job: ReadJob }) => {
+/** One job after another: the pool queues the next file here while this one is read. */
+let queue: Promise<void> = Promise.resolve();
+
+parentPort!.on('message', (msg: { id: number; job: ReadJob }) => {
+  // A reader that throws fails the thread as before (the pool sees an error and replaces it).
+  queue = queue.then(() => read(msg)).catch((err: unknown) => {
+    setImmediate(() => {
+      throw err;
+    });
+  });
+});
+
+async function read(msg: { id: number; job: ReadJob }): Promise<void> {
   const result = await runReadJob(msg.job);
   // The thread's own memory as V8 knows it (heap and array buffers, MB): the pool
   // replaces a reader whose caches grew past its budget. A finished job measured it already.
@@ -36,4 +48,4 @@ parentPort!.on('message', async (msg: { id: number; job: ReadJob }) => {
   const h = times ? null : getHeapStatistics();
   const memoryMb = times ? times.heapMb + times.externalMb : (h!.total_heap_size + h!.external_memory) / 1e6;
   parentPort!.postMessage({ id: msg.id, result, memoryMb });
-});
+}

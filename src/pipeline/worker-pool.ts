@@ -4,14 +4,37 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadJob, ReadJobResult } from './read-job.js';
 
+/** A job handed to a thread, kept until its answer comes. */
+interface Sent {
+  id: number;
+  job: ReadJob;
+  resolve: (r: ReadJobResult) => void;
+  /** The bytes were moved to the thread (only ever the job a thread starts on at once). */
+  moved: boolean;
+}
+
 interface Slot {
   worker: Worker;
   /** Jobs this thread has finished. */
   jobs: number;
   /** The thread's V8 heap and array buffers after its last job, MB (read-worker.ts). */
   memoryMb: number;
-  busy: { id: number; resolve: (r: ReadJobResult) => void; timer: NodeJS.Timeout } | null;
+  /**
+   * Jobs sent to the thread, oldest first: it reads the first and the others wait in its
+   * message queue, so it starts the next file the moment it finishes one instead of
+   * sleeping until the main thread (busy writing a batch) hands it another.
+   */
+  sent: Sent[];
+  /** The time limit of sent[0], which the thread is reading now. */
+  timer: NodeJS.Timeout | null;
+  /** Over its memory budget: gets no more jobs and is replaced once its queue is empty. */
+  retiring: boolean;
 }
+
+/** Jobs a thread holds at once (the one it reads and the ones queued behind it). */
+const DEPTH = 2;
+/** Only files up to this size queue behind another: a queued job's bytes are copied (see pump). */
+const QUEUE_BYTES = 8 * 1024 * 1024;
 
 export interface ReaderPool {
   run(job: ReadJob): Promise<ReadJobResult>;
@@ -90,10 +113,10 @@ class ThreadPool implements ReaderPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.url, { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb }, workerData: this.options.workerData });
-    const slot: Slot = { worker, busy: null, jobs: 0, memoryMb: 0 };
+    const slot: Slot = { worker, jobs: 0, memoryMb: 0, sent: [], timer: null, retiring: false };
     worker.unref();
     worker.on('message', (msg: { id: number; result: ReadJobResult; memoryMb?: number }) => {
-      if (slot.busy?.id !== msg.id) return;
+      if (slot.sent[0]?.id !== msg.id) return;
       slot.memoryMb = msg.memoryMb ?? 0;
       this.finish(slot, msg.result);
     });
@@ -102,22 +125,35 @@ class ThreadPool implements ReaderPool {
     return slot;
   }
 
+  /** The time limit of the job the thread reads now (the oldest sent). */
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer =
+      slot.sent.length === 0
+        ? null
+        : setTimeout(
+            () => this.replace(slot, { ok: false, code: 'timeout', message: `reading took longer than ${Math.round(this.options.timeoutMs / 1000)} s; stopped` }),
+            this.options.timeoutMs,
+          );
+  }
+
   private finish(slot: Slot, result: ReadJobResult): void {
-    const busy = slot.busy;
-    if (!busy) return;
-    clearTimeout(busy.timer);
-    slot.busy = null;
+    const done = slot.sent.shift();
+    if (!done) return;
     slot.jobs++;
-    busy.resolve(result);
-    // A reader whose caches or leftovers grew past its budget is replaced by a fresh one.
-    if (this.options.readerBudgetMb && slot.memoryMb > this.options.readerBudgetMb) return this.retire(slot);
+    this.startTimer(slot); // the next queued job starts now
+    done.resolve(result);
+    // A reader whose caches or leftovers grew past its budget is replaced by a fresh one
+    // once the jobs already queued on it are read.
+    if (this.options.readerBudgetMb && slot.memoryMb > this.options.readerBudgetMb) slot.retiring = true;
+    if (slot.retiring && slot.sent.length === 0) return this.retire(slot);
     this.pump();
   }
 
   /** Replaces an idle thread by a fresh one. */
   private retire(slot: Slot): void {
     const i = this.slots.indexOf(slot);
-    if (i < 0 || slot.busy) return this.pump();
+    if (i < 0 || slot.sent.length > 0) return this.pump();
     this.recycled++;
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
@@ -125,17 +161,24 @@ class ThreadPool implements ReaderPool {
     this.pump();
   }
 
+  /**
+   * The thread failed (crash, exit, time limit): the job it was reading gets `result`; the
+   * jobs queued behind it were not started and go back to the front of the queue (their
+   * bytes were copied, so the originals are still here).
+   */
   private replace(slot: Slot, result: ReadJobResult): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
-    const busy = slot.busy;
-    slot.busy = null;
-    if (busy) clearTimeout(busy.timer);
+    const [failed, ...waiting] = slot.sent;
+    slot.sent = [];
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     slot.worker.removeAllListeners();
     void slot.worker.terminate();
     if (!this.closed) this.slots[i] = this.spawn();
     else this.slots.splice(i, 1);
-    busy?.resolve(result);
+    this.queue.unshift(...waiting.map(({ job, resolve }) => ({ job, resolve })));
+    failed?.resolve(result);
     this.pump();
   }
 
@@ -147,22 +190,33 @@ class ThreadPool implements ReaderPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const { job, resolve } = this.queue.shift()!;
-      const id = this.nextId++;
-      const timer = setTimeout(
-        () => this.replace(slot, { ok: false, code: 'timeout', message: `reading took longer than ${Math.round(this.options.timeoutMs / 1000)} s; stopped` }),
-        this.options.timeoutMs,
-      );
-      slot.busy = { id, resolve, timer };
-      // The bytes move instead of being cloned: a buffer of their own is handed over as
-      // it is (the caller no longer needs it); a view into a shared pool is copied first.
-      const src = job.bytes;
-      const own = src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
-      const bytes = own ? src : new Uint8Array(src);
-      slot.worker.postMessage({ id, job: { ...job, bytes } }, [bytes.buffer as ArrayBuffer]);
+    // First every idle thread gets a job, then each gets one more to queue behind it.
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.retiring || slot.sent.length >= depth) continue;
+        const next = this.queue[0]!;
+        if (slot.sent.length > 0 && next.job.bytes.byteLength > QUEUE_BYTES) continue;
+        this.queue.shift();
+        this.send(slot, next.job, next.resolve);
+      }
     }
+  }
+
+  private send(slot: Slot, job: ReadJob, resolve: (r: ReadJobResult) => void): void {
+    const id = this.nextId++;
+    const first = slot.sent.length === 0;
+    // The bytes of the job a thread starts on at once move instead of being cloned: a
+    // buffer of their own is handed over as it is (the caller no longer needs it); a view
+    // into a shared pool is copied first. A job queued behind another is copied, so that
+    // it can go to another thread if this one fails before starting it.
+    const src = job.bytes;
+    const own = src.byteOffset === 0 && src.byteLength === src.buffer.byteLength && src.buffer instanceof ArrayBuffer;
+    const moved = first && own;
+    slot.sent.push({ id, job, resolve, moved });
+    if (first) this.startTimer(slot);
+    if (moved) slot.worker.postMessage({ id, job }, [src.buffer as ArrayBuffer]);
+    else slot.worker.postMessage({ id, job: first ? { ...job, bytes: new Uint8Array(src) } : job });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { createThreadPool } from '../../src/pipeline/worker-pool.js';
 import type { ReadJob } from '../../src/pipeline/read-job.js';
 
 const READER = new URL('./fixtures/memory-reader.mjs', import.meta.url);
+const QUEUE_READER = new URL('./fixtures/queue-reader.mjs', import.meta.url);
 
 /** A job whose stand-in reader then says it holds `memoryMb`. */
 const job = (memoryMb: number): ReadJob => ({
@@ -59,4 +60,44 @@ describe('reader pool', () => {
       await pool.close();
     }
   });
+
+  it('hands a reader its next file while it still reads the last one', async () => {
+    const pool = createThreadPool(1, { timeoutMs: 10_000, maxHeapMb: 64, readerBudgetMb: 0 }, QUEUE_READER);
+    try {
+      const [first, second] = await Promise.all([pool.run(named('wait-next')), pool.run(named('next'))]);
+      // Without a queue the reader would get "next" only after answering, 3 s later, alone.
+      expect(first.ok ? '' : first.message.split(' ')[1]).toBe('saw-next');
+      expect(second.ok ? '' : second.message.split(' ').slice(1).join(' ')).toBe('next bytes=3');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives the files queued behind a file that hangs to a fresh reader, whole', async () => {
+    const pool = createThreadPool(1, { timeoutMs: 300, maxHeapMb: 64, readerBudgetMb: 0 }, QUEUE_READER);
+    try {
+      const results = await Promise.all([pool.run(named('hang')), pool.run(named('after-hang'))]);
+      expect(results[0]).toMatchObject({ ok: false, code: 'timeout' });
+      expect(results[1].ok ? '' : results[1].message.split(' ').slice(1).join(' ')).toBe('after-hang bytes=3');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives the files queued behind a file that crashes its reader to a fresh reader', async () => {
+    const pool = createThreadPool(1, { timeoutMs: 10_000, maxHeapMb: 64, readerBudgetMb: 0 }, QUEUE_READER);
+    try {
+      const results = await Promise.all([pool.run(named('crash')), pool.run(named('after-crash')), pool.run(named('last'))]);
+      expect(results[0]).toMatchObject({ ok: false, code: 'read_failed' });
+      expect(results[0].ok ? '' : results[0].message).toMatch(/crashed/);
+      expect(results.slice(1).map((r) => (r.ok ? '' : r.message.split(' ').slice(1).join(' ')))).toEqual(['after-crash bytes=3', 'last bytes=3']);
+    } finally {
+      await pool.close();
+    }
+  });
 });
+
+/** A job the queue stand-in reader acts on by its file name. */
+function named(fileName: string): ReadJob {
+  return { bytes: new Uint8Array([1, 2, 3]), file: { sha256: 'b'.repeat(64), sizeBytes: 3, fileName }, limits: DEFAULT_READ_LIMITS };
+}
